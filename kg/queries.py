@@ -1,0 +1,60 @@
+"""Named SPARQL queries: the `.rq` files in ontology/queries, used by the CLI, API and tests.
+
+A query may embed another with `{{name}}`: a query as a subquery (its PREFIX lines move to the
+top), or a fragment (a file whose name starts with `_`, not a query by itself) verbatim. That
+keeps each part of the rule in exactly one file: _evidence-item, _evidence-flags, _counts and
+_status-ladder are shared by claim-status, benefit-status, evidence-status and gaps.
+"""
+
+import re
+from functools import cache
+
+from kg.errors import NotFound
+from kg.resources import queries_dir
+
+_INCLUDE = re.compile(r"\{\{(_?[a-z0-9-]+)\}\}")
+_PREFIX = re.compile(r"^\s*PREFIX\s+\S+\s*<[^>]*>\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def names() -> list[str]:
+    """The names of all named queries (file names without `.rq`)."""
+    return sorted(p.stem for p in queries_dir().glob("*.rq") if not p.stem.startswith("_"))
+
+
+def _raw(name: str) -> str:
+    path = queries_dir() / f"{name}.rq"
+    if not path.is_file():
+        raise NotFound("named query", name)
+    return path.read_text(encoding="utf-8")
+
+
+def _split(text: str) -> tuple[list[str], str]:
+    prefixes = [m.group(0).strip() for m in _PREFIX.finditer(text)]
+    body = _PREFIX.sub("", text)
+    body = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith("#"))
+    return prefixes, body.strip()
+
+
+def _expand(name: str, seen: tuple[str, ...]) -> tuple[list[str], str]:
+    if name in seen:
+        raise ValueError(f"named query '{name}' includes itself: {' -> '.join(seen)}")
+    prefixes, body = _split(_raw(name))
+
+    def embed(match: re.Match[str]) -> str:
+        inner_prefixes, inner_body = _expand(match.group(1), (*seen, name))
+        prefixes.extend(p for p in inner_prefixes if p not in prefixes)
+        if match.group(1).startswith("_"):
+            return inner_body
+        # ORDER BY has no meaning in a subquery; dropping it saves the engine a sort.
+        inner_body = re.sub(r"\n\s*ORDER BY[^\n]*$", "", inner_body)
+        return "{ " + inner_body + " }"
+
+    body = _INCLUDE.sub(embed, body)
+    return prefixes, body
+
+
+@cache
+def get(name: str) -> str:
+    """The full text of a named query, with its embedded queries expanded."""
+    prefixes, body = _expand(name, ())
+    return "\n".join([*prefixes, body]) + "\n"

@@ -1,0 +1,68 @@
+"""The store interface. Callers use only this; each backend (embedded, remote) implements it."""
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
+from typing import BinaryIO
+
+from rdflib.term import Node
+
+from kg.formats import Format
+
+# A SELECT row: variable name -> value. IRIs are str, typed numbers are int/float, booleans
+# bool, other literals str; unbound variables are absent or None. Plain values keep the rule
+# and the API fast (no term objects per cell) and are the same for every backend.
+Row = dict[str, object]
+Triple = tuple[Node, Node, Node]
+Progress = Callable[[int], None]  # called with bytes read so far
+
+
+class Store(ABC):
+    """An RDF dataset that answers SPARQL and takes whole named graphs as writes."""
+
+    kind: str = "abstract"
+    location: str = ""
+
+    @abstractmethod
+    def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
+        """Run a SELECT over the union of all graphs; `bindings` pre-binds variables to IRIs."""
+
+    @abstractmethod
+    def ask(self, query: str) -> bool:
+        """Run an ASK over the union of all graphs."""
+
+    @abstractmethod
+    def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        """Add one named graph in one transaction, durable when this returns."""
+
+    @abstractmethod
+    def load(self, source: BinaryIO, fmt: Format, graph: str, progress: Progress | None = None,
+             base_iri: str | None = None) -> int:
+        """Parse all of `source`, then add it in one go (nothing on a parse error).
+
+        Triples without a graph go into `graph`; quads keep theirs. Returns the quads added.
+        """
+
+    @abstractmethod
+    def dump(self, out: BinaryIO, fmt: Format) -> None:
+        """Write every quad (all named graphs) in a quad format."""
+
+    @abstractmethod
+    def graph_names(self) -> list[str]:
+        """The IRIs of all named graphs."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of quads in the store."""
+
+    def is_empty(self) -> bool:
+        """True when the store holds no quad at all."""
+        return not self.ask("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+
+    def close(self) -> None:  # noqa: B027 - a no-op is right for stores without resources
+        """Release files and connections."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

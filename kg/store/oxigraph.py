@@ -1,0 +1,158 @@
+"""The embedded store: Oxigraph through pyoxigraph, on disk (RocksDB) or in memory."""
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode as RBNode
+from rdflib import Literal as RLiteral
+from rdflib import URIRef
+
+from kg.errors import QuerySyntaxError, StoreUnavailable
+from kg.formats import Format
+from kg.store.base import Progress, Row, Store, Triple
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger",
+                               "positiveInteger", "unsignedInt", "unsignedLong")}
+_FLOATS = {XSD + t for t in ("decimal", "double", "float")}
+# Past this many quads a load uses bulk_extend: much faster, but not one transaction. The file
+# is fully parsed first, so only a crash (not bad input) could leave part of it.
+BULK_THRESHOLD = 200_000
+
+
+def value(term: object) -> object:
+    """A pyoxigraph term as the plain value of the Row contract."""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _INTEGERS:
+            return int(term.value)
+        if datatype in _FLOATS:
+            return float(term.value)
+        if datatype == XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return None
+
+
+def to_ox(node: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, RBNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, RLiteral):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def syntax_error(exc: SyntaxError) -> QuerySyntaxError:
+    """pyoxigraph says 'error at 1:35: expected ...'; keep the line and column apart."""
+    text = str(exc)
+    match = re.search(r"at (\d+):(\d+)", text)
+    if match:
+        return QuerySyntaxError(text, int(match.group(1)), int(match.group(2)))
+    return QuerySyntaxError(text)
+
+
+class _CountingReader:
+    """A file wrapper that reports how many bytes the parser has read."""
+
+    def __init__(self, raw: BinaryIO, progress: Progress):
+        self.raw, self.progress, self.done = raw, progress, 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self.done += len(chunk)
+        self.progress(self.done)
+        return chunk
+
+
+class OxigraphStore(Store):
+    """Oxigraph in this process: on disk at `path`, or in memory when `path` is None."""
+
+    def __init__(self, path: str | Path | None = None):
+        if path is None:
+            self._store, self.kind, self.location = ox.Store(), "memory", ":memory:"
+            return
+        self.kind, self.location = "oxigraph", str(path)
+        try:
+            Path(path).mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot open the store at {path}: {exc}") from exc
+
+    @property
+    def engine(self) -> ox.Store:
+        """The pyoxigraph store itself, for code that must call the engine directly."""
+        return self._store
+
+    def _query(self, query: str, bindings: Mapping[str, str] | None = None) -> object:
+        subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(query, use_default_graph_as_union=True,
+                                     substitutions=subs or None)
+        except SyntaxError as exc:
+            raise syntax_error(exc) from None
+
+    def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
+        solutions = self._query(query, bindings)
+        names = [v.value for v in solutions.variables]
+        return [{n: value(s[n]) for n in names} for s in solutions]
+
+    def ask(self, query: str) -> bool:
+        return bool(self._query(query))
+
+    def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        g = ox.NamedNode(graph)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
+        self._store.extend(quads)  # one transaction
+        self._store.flush()
+
+    def load(self, source: BinaryIO, fmt: Format, graph: str, progress: Progress | None = None,
+             base_iri: str | None = None) -> int:
+        reader = _CountingReader(source, progress) if progress else source
+        target = ox.NamedNode(graph)
+        try:
+            quads = [
+                q if not isinstance(q.graph_name, ox.DefaultGraph)
+                else ox.Quad(q.subject, q.predicate, q.object, target)
+                for q in ox.parse(reader, ox.RdfFormat.from_media_type(fmt.media_type),
+                                  base_iri=base_iri)
+            ]
+        except SyntaxError as exc:
+            raise syntax_error(exc) from None
+        if len(quads) > BULK_THRESHOLD:
+            self._store.bulk_extend(quads)
+        else:
+            self._store.extend(quads)
+        self._store.flush()
+        return len(quads)
+
+    def dump(self, out: BinaryIO, fmt: Format) -> None:
+        self._store.dump(out, ox.RdfFormat.from_media_type(fmt.media_type))
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def is_empty(self) -> bool:
+        return len(self._store) == 0
+
+    def close(self) -> None:
+        if self.kind == "oxigraph":
+            self._store.flush()
+        del self._store
