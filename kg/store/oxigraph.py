@@ -10,7 +10,7 @@ from rdflib import BNode as RBNode
 from rdflib import Literal as RLiteral
 from rdflib import URIRef
 
-from kg.errors import QuerySyntaxError, StoreUnavailable
+from kg.errors import InvalidInput, Problem, QuerySyntaxError, StoreUnavailable
 from kg.formats import Format
 from kg.store.base import Progress, Row, Store, Triple
 
@@ -107,11 +107,16 @@ class OxigraphStore(Store):
 
     def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
         solutions = self._query(query, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise InvalidInput("not a SELECT query", [Problem("query", "expected SELECT")])
         names = [v.value for v in solutions.variables]
         return [{n: value(s[n]) for n in names} for s in solutions]
 
     def ask(self, query: str) -> bool:
-        return bool(self._query(query))
+        answer = self._query(query)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise InvalidInput("not an ASK query", [Problem("query", "expected ASK")])
+        return bool(answer)
 
     def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         g = ox.NamedNode(graph)

@@ -1,0 +1,72 @@
+"""SHACL validation with pyshacl against ontology/shapes.ttl, as a list of readable problems."""
+
+from functools import cache
+from pathlib import Path
+
+import pyshacl
+from rdflib import RDF, Graph, Namespace
+from rdflib.term import Node
+
+from kg import formats
+from kg.errors import InvalidInput, Problem
+from kg.resources import shapes_file
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@cache
+def _shapes() -> Graph:
+    return Graph().parse(shapes_file(), format="turtle")
+
+
+def _name(graph: Graph, node: Node | None) -> str:
+    if node is None:
+        return "-"
+    try:
+        return node.n3(graph.namespace_manager)
+    except Exception:  # a node n3 cannot shorten (e.g. a path expression)
+        return str(node)
+
+
+def validate_graph(graph: Graph) -> list[Problem]:
+    """Every shape violation in `graph`, each naming its node, property and what is wrong."""
+    conforms, report, _ = pyshacl.validate(graph, shacl_graph=_shapes(), inference="none",
+                                           allow_warnings=True)
+    if conforms:
+        return []
+    problems = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = str(report.value(result, SH.resultMessage) or "violates a shape")
+        value = report.value(result, SH.value)
+        where = f"{_name(graph, focus)} {_name(graph, path)}"
+        extra = {"node": str(focus), "property": str(path) if path else None}
+        if value is not None:
+            extra["value"] = str(value)
+        problems.append(Problem(where, message, extra))
+    return sorted(problems, key=lambda p: (p.where, p.message))
+
+
+def read_files(paths: list[Path]) -> Graph:
+    """Parse files into one graph (their union); bad syntax is an InvalidInput with the line."""
+    graph = Graph()
+    for path in paths:
+        fmt = formats.for_path(path)
+        if not path.is_file():
+            raise InvalidInput(f"no such file: {path}", [Problem(str(path), "no such file")])
+        try:
+            graph.parse(path, format=_RDFLIB_NAMES[fmt.name])
+        except Exception as exc:  # rdflib raises many parser-specific types
+            raise InvalidInput(f"{path} is not valid {fmt.name}",
+                               [Problem(str(path), str(exc).strip().splitlines()[0])]) from None
+    return graph
+
+
+_RDFLIB_NAMES = {"turtle": "turtle", "trig": "trig", "ntriples": "nt", "nquads": "nquads",
+                 "jsonld": "json-ld", "rdfxml": "xml"}
+
+
+def validate_files(paths: list[Path]) -> list[Problem]:
+    """Validate the union of several files, as `kg validate` does."""
+    return validate_graph(read_files(paths))
