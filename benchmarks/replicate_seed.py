@@ -15,8 +15,10 @@ import pyoxigraph as ox
 from kg.resources import ontology_files, seed_files
 from kg.vocab import ID_BASE, ONTOLOGY_GRAPH, SEED_GRAPH
 
-COPIED = tuple(ID_BASE + k + "/" for k in
-               ("group", "trust", "membership", "claim", "evidence", "source", "review"))
+COPIED = tuple(
+    ID_BASE + k + "/"
+    for k in ("group", "trust", "membership", "claim", "evidence", "source", "review")
+)
 
 
 def rename(term: object, suffix: str) -> object:
@@ -38,8 +40,9 @@ def main() -> None:
     for i in range(args.copies):
         sfx = "" if i == 0 else f"-x{i}"
         g = ox.NamedNode(SEED_GRAPH)
-        out.extend(ox.Quad(rename(q.subject, sfx), q.predicate, rename(q.object, sfx), g)
-                   for q in seed)
+        out.extend(
+            ox.Quad(rename(q.subject, sfx), q.predicate, rename(q.object, sfx), g) for q in seed
+        )
     ox.serialize(out, args.output, ox.RdfFormat.N_QUADS)
     print(f"{len(out)} quads -> {args.output}", file=sys.stderr)
 

@@ -7,8 +7,14 @@ from kg.errors import InvalidInput, NotFound, Problem
 from kg.store.base import Row, Store
 from kg.vocab import LACKING, NHSG, STATUSES, slug, to_iri
 
-_CLASSES = {"group": "Group", "benefit": "Benefit", "claim": "Claim",
-            "evidence": "EvidenceItem", "source": "Source", "trust": "Trust"}
+_CLASSES = {
+    "group": "Group",
+    "benefit": "Benefit",
+    "claim": "Claim",
+    "evidence": "EvidenceItem",
+    "source": "Source",
+    "trust": "Trust",
+}
 
 
 @dataclass(frozen=True)
@@ -29,11 +35,15 @@ class Counts:
     def from_row(cls, row: Row) -> "Counts":
         """Counts from a claim-status or benefit-status row."""
         return cls(
-            items=int(row["items"]), independent=int(row["independent"]),
-            verified=int(row["verified"]), withdrawn=int(row["withdrawn"]),
+            items=int(row["items"]),
+            independent=int(row["independent"]),
+            verified=int(row["verified"]),
+            withdrawn=int(row["withdrawn"]),
             independent_evidence=int(row["independentEvidence"]),
-            indirect=int(row["indirect"]), supports=int(row["supports"]),
-            disputes=int(row["disputes"]), inconclusive=int(row["inconclusive"]),
+            indirect=int(row["indirect"]),
+            supports=int(row["supports"]),
+            disputes=int(row["disputes"]),
+            inconclusive=int(row["inconclusive"]),
         )
 
 
@@ -42,16 +52,22 @@ def reason(status: str, c: Counts) -> str:
     withdrawn = f" ({c.withdrawn} withdrawn, not counted)" if c.withdrawn else ""
     if status == "no-evidence":
         return f"no evidence items{withdrawn}"
-    tally = (f"{c.items} item{'s' if c.items != 1 else ''}{withdrawn}: {c.independent} "
-             f"independent, {c.verified} verified")
+    tally = (
+        f"{c.items} item{'s' if c.items != 1 else ''}{withdrawn}: {c.independent} "
+        f"independent, {c.verified} verified"
+    )
     if status == "no-independent-evidence":
         return f"{tally}; none is both independent and verified"
     if status == "indirect-only":
-        return (f"{tally}; all {c.independent_evidence} independent verified items are indirect "
-                "(about mergers or the NHS at large, not groups)")
+        return (
+            f"{tally}; all {c.independent_evidence} independent verified items are indirect "
+            "(about mergers or the NHS at large, not groups)"
+        )
     direct = c.independent_evidence - c.indirect
-    return (f"{tally}; {direct} direct independent verified: {c.supports} support, "
-            f"{c.disputes} dispute, {c.inconclusive} inconclusive")
+    return (
+        f"{tally}; {direct} direct independent verified: {c.supports} support, "
+        f"{c.disputes} dispute, {c.inconclusive} inconclusive"
+    )
 
 
 def lacks(status: str, include_indirect: bool = False) -> bool:
@@ -77,15 +93,27 @@ class ClaimStatus:
 
     def as_dict(self) -> dict:
         """The claim's fields as the API and `kg --format json` give them."""
-        return {"id": self.id, "iri": self.iri, "group": self.group, "benefit": self.benefit,
-                "status": self.status, "reason": self.reason, "counts": asdict(self.counts)}
+        return {
+            "id": self.id,
+            "iri": self.iri,
+            "group": self.group,
+            "benefit": self.benefit,
+            "status": self.status,
+            "reason": self.reason,
+            "counts": asdict(self.counts),
+        }
 
     @classmethod
     def from_row(cls, row: Row) -> "ClaimStatus":
         """A ClaimStatus from a claim-status row."""
-        return cls(id=slug(row["claim"]), iri=row["claim"], group=slug(row.get("group")),
-                   benefit=slug(row["benefit"]), status=row["status"],
-                   counts=Counts.from_row(row))
+        return cls(
+            id=slug(row["claim"]),
+            iri=row["claim"],
+            group=slug(row.get("group")),
+            benefit=slug(row["benefit"]),
+            status=row["status"],
+            counts=Counts.from_row(row),
+        )
 
 
 @dataclass(frozen=True)
@@ -106,10 +134,16 @@ class BenefitStatus:
 
     def as_dict(self, include_indirect: bool = False) -> dict:
         """The benefit's fields as the API and CLI give them."""
-        return {"id": self.id, "iri": self.iri, "label": self.label, "claims": self.claims,
-                "status": self.status, "reason": self.reason,
-                "lacks_independent_evidence": lacks(self.status, include_indirect),
-                "counts": asdict(self.counts)}
+        return {
+            "id": self.id,
+            "iri": self.iri,
+            "label": self.label,
+            "claims": self.claims,
+            "status": self.status,
+            "reason": self.reason,
+            "lacks_independent_evidence": lacks(self.status, include_indirect),
+            "counts": asdict(self.counts),
+        }
 
 
 def require(store: Store, kind: str, ref: str) -> str:
@@ -122,20 +156,31 @@ def require(store: Store, kind: str, ref: str) -> str:
 
 def _check_status(status: str | None) -> None:
     if status is not None and status not in STATUSES:
-        raise InvalidInput(f"unknown status '{status}'",
-                           [Problem("status", f"must be one of: {', '.join(STATUSES)}")])
+        raise InvalidInput(
+            f"unknown status '{status}'",
+            [Problem("status", f"must be one of: {', '.join(STATUSES)}")],
+        )
 
 
 def _filtered(rows: list[Row], group: str | None, benefit: str | None) -> list[ClaimStatus]:
     """Claims of one group and/or benefit (IRIs); the rule itself always runs for all claims."""
     found = [ClaimStatus.from_row(r) for r in rows]
-    return [c for c in found
-            if (group is None or c.group == slug(group))
-            and (benefit is None or c.benefit == slug(benefit))]
+    return [
+        c
+        for c in found
+        if (group is None or c.group == slug(group))
+        and (benefit is None or c.benefit == slug(benefit))
+    ]
 
 
-def claim_statuses(store: Store, *, claim: str | None = None, group: str | None = None,
-                   benefit: str | None = None, status: str | None = None) -> list[ClaimStatus]:
+def claim_statuses(
+    store: Store,
+    *,
+    claim: str | None = None,
+    group: str | None = None,
+    benefit: str | None = None,
+    status: str | None = None,
+) -> list[ClaimStatus]:
     """Every claim (or one) with its status; filters take slugs or IRIs."""
     _check_status(status)
     group_iri = require(store, "group", group) if group else None
@@ -146,8 +191,13 @@ def claim_statuses(store: Store, *, claim: str | None = None, group: str | None 
     return [c for c in found if status is None or c.status == status]
 
 
-def gaps(store: Store, *, group: str | None = None, benefit: str | None = None,
-         include_indirect: bool = False) -> list[ClaimStatus]:
+def gaps(
+    store: Store,
+    *,
+    group: str | None = None,
+    benefit: str | None = None,
+    include_indirect: bool = False,
+) -> list[ClaimStatus]:
     """Claims lacking independent evidence; `include_indirect` counts indirect evidence."""
     group_iri = require(store, "group", group) if group else None
     benefit_iri = require(store, "benefit", benefit) if benefit else None
@@ -160,6 +210,14 @@ def benefit_statuses(store: Store, *, benefit: str | None = None) -> list[Benefi
     """Every benefit (or one) with the status of its pooled evidence."""
     bindings = {"benefit": require(store, "benefit", benefit)} if benefit else None
     rows = store.select(queries.get("benefit-status"), bindings)
-    return [BenefitStatus(id=slug(r["benefit"]), iri=r["benefit"], label=r["label"],
-                          claims=int(r["claims"]), status=r["status"],
-                          counts=Counts.from_row(r)) for r in rows]
+    return [
+        BenefitStatus(
+            id=slug(r["benefit"]),
+            iri=r["benefit"],
+            label=r["label"],
+            claims=int(r["claims"]),
+            status=r["status"],
+            counts=Counts.from_row(r),
+        )
+        for r in rows
+    ]

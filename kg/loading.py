@@ -12,8 +12,14 @@ from kg.store.base import Progress, Store
 ProgressFactory = Callable[[Path, int], Progress]
 
 
-def load_file(store: Store, path: Path, *, graph: str | None = None, agent: str = "kg load",
-              progress: Progress | None = None) -> tuple[str, int]:
+def load_file(
+    store: Store,
+    path: Path,
+    *,
+    graph: str | None = None,
+    agent: str = "kg load",
+    progress: Progress | None = None,
+) -> tuple[str, int]:
     """Load one file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML); all of it or none.
 
     Triples go into `graph` (default: a new graph for this load); quads keep their graphs.
@@ -23,31 +29,39 @@ def load_file(store: Store, path: Path, *, graph: str | None = None, agent: str 
     target = graph or provenance.new_graph_iri("load", f"{path.stem}-{uuid.uuid4().hex[:12]}")
     try:
         with path.open("rb") as fh:
-            count = store.load(fh, fmt, target, progress=progress,
-                               base_iri=path.resolve().as_uri())
+            count = store.load(fh, fmt, target, progress=progress, base_iri=path.resolve().as_uri())
     except QuerySyntaxError as exc:  # the parser's error, with line and column
         where = f"{path}:{exc.line}:{exc.column}" if exc.line else str(path)
-        raise InvalidInput(f"{path} is not valid {fmt.name}",
-                           [Problem(where, exc.detail)]) from None
+        raise InvalidInput(
+            f"{path} is not valid {fmt.name}", [Problem(where, exc.detail)]
+        ) from None
     except FileNotFoundError:
         raise InvalidInput(f"no such file: {path}", [Problem(str(path), "not found")]) from None
     return target, count
 
 
-def load_files(store: Store, paths: list[Path], *, graph: str | None = None,
-               agent: str = "kg load", progress: ProgressFactory | None = None) -> int:
+def load_files(
+    store: Store,
+    paths: list[Path],
+    *,
+    graph: str | None = None,
+    agent: str = "kg load",
+    progress: ProgressFactory | None = None,
+) -> int:
     """Load several files, each in its own transaction, and record who loaded them."""
     missing = [p for p in paths if not p.is_file()]
     if missing:
-        raise InvalidInput("some files do not exist",
-                           [Problem(str(p), "no such file") for p in missing])
+        raise InvalidInput(
+            "some files do not exist", [Problem(str(p), "no such file") for p in missing]
+        )
     for p in paths:  # refuse unknown extensions before anything is written
         formats.for_path(p)
     total = 0
     for p in paths:
         callback = progress(p, p.stat().st_size) if progress else None
         target, count = load_file(store, p, graph=graph, agent=agent, progress=callback)
-        store.write_graph(target, provenance.record(target, agent, f"{agent} {p.name}",
-                                                    provenance.now()))
+        store.write_graph(
+            target, provenance.record(target, agent, f"{agent} {p.name}", provenance.now())
+        )
         total += count
     return total

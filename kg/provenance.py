@@ -2,6 +2,7 @@
 
 import threading
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 
@@ -38,12 +39,13 @@ def new_graph_iri(kind: str, key: str) -> str:
 
 
 def agent_iri(name: str) -> URIRef:
-    """The PROV agent for a token or command name."""
-    return URIRef(iri("agent", name))
+    """The PROV agent for a token or command name (any text: it is escaped into the IRI)."""
+    return URIRef(iri("agent", quote(name, safe="")))
 
 
-def record(graph: str, agent: str, activity: str, at: datetime,
-           request_id: str | None = None) -> list[Triple]:
+def record(
+    graph: str, agent: str, activity: str, at: datetime, request_id: str | None = None
+) -> list[Triple]:
     """Triples saying the named graph `graph` was written by `agent` through `activity` at `at`."""
     g, who = URIRef(graph), agent_iri(agent)
     act = URIRef(graph + "#activity")

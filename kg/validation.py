@@ -30,8 +30,9 @@ def _name(graph: Graph, node: Node | None) -> str:
 
 def validate_graph(graph: Graph) -> list[Problem]:
     """Every shape violation in `graph`, each naming its node, property and what is wrong."""
-    conforms, report, _ = pyshacl.validate(graph, shacl_graph=_shapes(), inference="none",
-                                           allow_warnings=True)
+    conforms, report, _ = pyshacl.validate(
+        graph, shacl_graph=_shapes(), inference="none", allow_warnings=True
+    )
     if conforms:
         return []
     problems = []
@@ -58,13 +59,21 @@ def read_files(paths: list[Path]) -> Graph:
         try:
             graph.parse(path, format=_RDFLIB_NAMES[fmt.name])
         except Exception as exc:  # rdflib raises many parser-specific types
-            raise InvalidInput(f"{path} is not valid {fmt.name}",
-                               [Problem(str(path), str(exc).strip().splitlines()[0])]) from None
+            raise InvalidInput(
+                f"{path} is not valid {fmt.name}",
+                [Problem(str(path), str(exc).strip().splitlines()[0])],
+            ) from None
     return graph
 
 
-_RDFLIB_NAMES = {"turtle": "turtle", "trig": "trig", "ntriples": "nt", "nquads": "nquads",
-                 "jsonld": "json-ld", "rdfxml": "xml"}
+_RDFLIB_NAMES = {
+    "turtle": "turtle",
+    "trig": "trig",
+    "ntriples": "nt",
+    "nquads": "nquads",
+    "jsonld": "json-ld",
+    "rdfxml": "xml",
+}
 
 
 def validate_files(paths: list[Path]) -> list[Problem]:

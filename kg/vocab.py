@@ -26,17 +26,32 @@ VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
     "directness": ("direct", "indirect"),
     "verification-status": ("unverified", "verified", "disputed", "withdrawn"),
     "evidence-type": (
-        "inspection-report", "peer-reviewed-study", "evaluation", "audit",
-        "official-statistics", "qualitative-research", "survey", "board-paper",
-        "annual-report", "press-release", "news-report", "stakeholder-statement",
-        "commentary", "other",
+        "inspection-report",
+        "peer-reviewed-study",
+        "evaluation",
+        "audit",
+        "official-statistics",
+        "qualitative-research",
+        "survey",
+        "board-paper",
+        "annual-report",
+        "press-release",
+        "news-report",
+        "stakeholder-statement",
+        "commentary",
+        "other",
     ),
 }
 
 # The claim statuses of the rule (design section 5), in the order of "how well supported".
 STATUSES: Final = (
-    "no-evidence", "no-independent-evidence", "indirect-only",
-    "inconclusive", "disputed", "contested", "supported",
+    "no-evidence",
+    "no-independent-evidence",
+    "indirect-only",
+    "inconclusive",
+    "disputed",
+    "contested",
+    "supported",
 )
 LACKING: Final = frozenset({"no-evidence", "no-independent-evidence", "indirect-only"})
 

@@ -1,7 +1,7 @@
 """Commands that ask questions: gaps, claims, benefits, query."""
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,14 +16,14 @@ GAP_COLUMNS = ("id", "group", "benefit", "status", "reason")
 BENEFIT_COLUMNS = ("id", "label", "claims", "status", "lacks_independent_evidence", "reason")
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     tsv = "tsv"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -41,23 +41,32 @@ def _claim_rows(found: list[evidence.ClaimStatus]) -> list[dict]:
 def gaps(
     group: GroupOpt = None,
     benefit: BenefitOpt = None,
-    include_indirect: Annotated[bool, typer.Option(
-        "--include-indirect", help="Count indirect independent evidence as evidence.")] = False,
+    include_indirect: Annotated[
+        bool,
+        typer.Option("--include-indirect", help="Count indirect independent evidence as evidence."),
+    ] = False,
     fmt: ListFormatOpt = ListFormat.table,
     store: StoreOpt = None,
     memory: MemoryOpt = False,
 ) -> None:
     """Claims lacking independent evidence, with group, benefit, status and reason."""
     with opened(store, memory) as s:
-        rows = _claim_rows(evidence.gaps(s, group=group, benefit=benefit,
-                                         include_indirect=include_indirect))
-    print_rows(rows, GAP_COLUMNS, fmt.value, body={"items": rows, "total": len(rows)},
-               title=f"{len(rows)} claims lacking independent evidence")
+        rows = _claim_rows(
+            evidence.gaps(s, group=group, benefit=benefit, include_indirect=include_indirect)
+        )
+    print_rows(
+        rows,
+        GAP_COLUMNS,
+        fmt.value,
+        body={"items": rows, "total": len(rows)},
+        title=f"{len(rows)} claims lacking independent evidence",
+    )
 
 
 def claims(
-    status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")]
-    = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only claims with this status.")
+    ] = None,
     group: GroupOpt = None,
     benefit: BenefitOpt = None,
     fmt: ListFormatOpt = ListFormat.table,
@@ -66,15 +75,21 @@ def claims(
 ) -> None:
     """Every claim with the status the evidence rule gives it."""
     with opened(store, memory) as s:
-        rows = _claim_rows(evidence.claim_statuses(s, status=status, group=group,
-                                                   benefit=benefit))
-    print_rows(rows, GAP_COLUMNS, fmt.value, body={"items": rows, "total": len(rows)},
-               title=f"{len(rows)} claims")
+        rows = _claim_rows(evidence.claim_statuses(s, status=status, group=group, benefit=benefit))
+    print_rows(
+        rows,
+        GAP_COLUMNS,
+        fmt.value,
+        body={"items": rows, "total": len(rows)},
+        title=f"{len(rows)} claims",
+    )
 
 
 def benefits(
-    include_indirect: Annotated[bool, typer.Option(
-        "--include-indirect", help="Count indirect independent evidence as evidence.")] = False,
+    include_indirect: Annotated[
+        bool,
+        typer.Option("--include-indirect", help="Count indirect independent evidence as evidence."),
+    ] = False,
     fmt: ListFormatOpt = ListFormat.table,
     store: StoreOpt = None,
     memory: MemoryOpt = False,
@@ -82,15 +97,18 @@ def benefits(
     """Each benefit with the status of all evidence about it, and whether it lacks any."""
     with opened(store, memory) as s:
         rows = [b.as_dict(include_indirect) for b in evidence.benefit_statuses(s)]
-    print_rows(rows, BENEFIT_COLUMNS, fmt.value, body={"items": rows, "total": len(rows)},
-               title="benefits")
+    print_rows(
+        rows, BENEFIT_COLUMNS, fmt.value, body={"items": rows, "total": len(rows)}, title="benefits"
+    )
 
 
 def _query_text(query: str | None, file: Path | None, named: str | None) -> str:
     given = [x for x in (query, file, named) if x]
     if len(given) != 1:
-        raise InvalidInput("give exactly one of QUERY, --file or --named",
-                           [Problem("query", "one query source needed")])
+        raise InvalidInput(
+            "give exactly one of QUERY, --file or --named",
+            [Problem("query", "one query source needed")],
+        )
     if named:
         return queries.get(named)
     if file:
@@ -101,14 +119,16 @@ def _query_text(query: str | None, file: Path | None, named: str | None) -> str:
 
 
 def query(
-    text: Annotated[str | None, typer.Argument(metavar="QUERY", help="SPARQL, or - for stdin.")]
-    = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a file.")]
-    = None,
-    named: Annotated[str | None, typer.Option("--named", "-n", help="A named query (.rq).")]
-    = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")]
-    = TableFormat.table,
+    text: Annotated[
+        str | None, typer.Argument(metavar="QUERY", help="SPARQL, or - for stdin.")
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from a file.")
+    ] = None,
+    named: Annotated[str | None, typer.Option("--named", "-n", help="A named query (.rq).")] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.table,
     store: StoreOpt = None,
     memory: MemoryOpt = False,
 ) -> None:
@@ -124,6 +144,9 @@ def query(
 
 
 def _is_ask(sparql: str) -> bool:
-    body = "\n".join(line for line in sparql.splitlines()
-                     if not line.strip().upper().startswith(("PREFIX", "BASE", "#")))
+    body = "\n".join(
+        line
+        for line in sparql.splitlines()
+        if not line.strip().upper().startswith(("PREFIX", "BASE", "#"))
+    )
     return body.strip().upper().startswith("ASK")

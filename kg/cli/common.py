@@ -16,8 +16,9 @@ from kg.store import Store, open_store
 
 StoreOpt = Annotated[
     str | None,
-    typer.Option("--store", "-s", help="Store folder (default ./kg-data, or KG_STORE).",
-                 show_default=False),
+    typer.Option(
+        "--store", "-s", help="Store folder (default ./kg-data, or KG_STORE).", show_default=False
+    ),
 ]
 MemoryOpt = Annotated[bool, typer.Option("--memory", help="Use a new in-memory store.")]
 
@@ -41,7 +42,7 @@ def opened(store: str | None, memory: bool, *, seed: bool = True) -> Iterator[St
     """Open the store the options name, seeded on first open, and close it afterwards."""
     settings = settings_for(store, memory)
     with open_store(None if settings.memory else settings.store, memory=settings.memory) as s:
-        if seed and settings.seed and ensure_seeded(s):
+        if seed and settings.seed and ensure_seeded(s) and not settings.memory:
             err.print(f"[dim]new store at {s.location}: loaded ontology and seed data[/dim]")
         yield s
 
@@ -53,5 +54,11 @@ def quiet_libraries() -> None:
 
 def file_progress() -> Progress:
     """A progress bar for reading files, on stderr."""
-    return Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
-                    TimeRemainingColumn(), console=err, transient=True)
+    return Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )

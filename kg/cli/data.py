@@ -17,13 +17,13 @@ FilesArg = Annotated[list[Path], typer.Argument(help="RDF files (.ttl .trig .nt 
 
 def load(
     files: FilesArg,
-    graph: Annotated[str | None, typer.Option("--graph", help="Named graph for triples.")]
-    = None,
+    graph: Annotated[str | None, typer.Option("--graph", help="Named graph for triples.")] = None,
     store: StoreOpt = None,
     memory: MemoryOpt = False,
 ) -> None:
     """Load RDF files, each in one transaction into its own named graph with provenance."""
     with opened(store, memory) as s, file_progress() as bar:
+
         def progress(path: Path, size: int):
             task = bar.add_task(path.name, total=size)
             return lambda done: bar.update(task, completed=done)
@@ -41,8 +41,10 @@ def validate(files: FilesArg) -> None:
         out.print(f"{len(files)} file(s) conform to the shapes")
         return
     for p in problems:
-        print(f"{p.where}: {p.message}" + (f" (value: {p.extra['value']})"
-                                          if "value" in p.extra else ""))
+        print(
+            f"{p.where}: {p.message}"
+            + (f" (value: {p.extra['value']})" if "value" in p.extra else "")
+        )
     err.print(f"{len(problems)} violation(s)")
     raise typer.Exit(1)
 
@@ -51,8 +53,10 @@ def stats(store: StoreOpt = None, memory: MemoryOpt = False) -> None:
     """Counts of quads, named graphs and things of each kind."""
     with opened(store, memory) as s:
         rows = s.select(queries.get("stats"))
-        rows += [{"kind": "named graphs", "count": len(s.graph_names())},
-                 {"kind": "quads", "count": len(s)}]
+        rows += [
+            {"kind": "named graphs", "count": len(s.graph_names())},
+            {"kind": "quads", "count": len(s)},
+        ]
     print_rows(rows, ("kind", "count"), "table", title=f"store {s.location}")
 
 

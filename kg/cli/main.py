@@ -6,18 +6,40 @@ import typer
 
 from kg.cli import ask, data
 from kg.cli.common import err, quiet_libraries
-from kg.errors import (InvalidInput, KGError, NotFound, QuerySyntaxError, StoreUnavailable,
-                       UnsupportedFormat)
+from kg.errors import (
+    InvalidInput,
+    KGError,
+    NotFound,
+    QuerySyntaxError,
+    StoreUnavailable,
+    UnsupportedFormat,
+)
 
-app = typer.Typer(help="The NHS groups evidence graph.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
-for command in (data.load, data.validate, data.stats, ask.query, ask.gaps, ask.claims,
-                ask.benefits):
+app = typer.Typer(
+    help="The NHS groups evidence graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+for command in (
+    data.load,
+    data.validate,
+    data.stats,
+    ask.query,
+    ask.gaps,
+    ask.claims,
+    ask.benefits,
+):
     app.command()(command)
 
 # Exit codes: 1 a check failed (kg validate), 2 bad input, 3 store unavailable, 4 other error.
-_EXIT = {InvalidInput: 2, NotFound: 2, QuerySyntaxError: 2, UnsupportedFormat: 2,
-         StoreUnavailable: 3}
+_EXIT = {
+    InvalidInput: 2,
+    NotFound: 2,
+    QuerySyntaxError: 2,
+    UnsupportedFormat: 2,
+    StoreUnavailable: 3,
+}
 
 
 def one_line(exc: KGError) -> str:
@@ -36,7 +58,10 @@ def run() -> None:
     """Entry point of the `kg` console script."""
     quiet_libraries()
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of a typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except KGError as exc:
         err.print(f"kg: error: {one_line(exc)}", markup=False, highlight=False)
         sys.exit(_EXIT.get(type(exc), 4))
@@ -45,11 +70,14 @@ def run() -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("kg: aborted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors and anything unexpected: still one line
-        import click
-
-        if isinstance(exc, click.ClickException):
-            err.print(f"kg: error: {exc.format_message()}", markup=False, highlight=False)
+    except Exception as exc:  # usage errors and anything unexpected: still one line
+        # Typer's usage errors are click exceptions, from whichever click it bundles.
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+            err.print(
+                f"kg: error: {' '.join(exc.format_message().split())}",
+                markup=False,
+                highlight=False,
+            )
             sys.exit(exc.exit_code)
         err.print(f"kg: internal error: {type(exc).__name__}: {exc}", markup=False)
         sys.exit(4)

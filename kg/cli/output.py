@@ -26,8 +26,14 @@ def delimited(rows: Sequence[dict], columns: Sequence[str], delimiter: str = ","
     return buf.getvalue()
 
 
-def print_rows(rows: Sequence[dict], columns: Sequence[str], fmt: str, *,
-               body: object | None = None, title: str | None = None) -> None:
+def print_rows(
+    rows: Sequence[dict],
+    columns: Sequence[str],
+    fmt: str,
+    *,
+    body: object | None = None,
+    title: str | None = None,
+) -> None:
     """Print rows in `fmt`; `body` is what JSON prints (default: the rows as a list)."""
     if fmt == "json":
         print(json.dumps(rows if body is None else body, indent=2, ensure_ascii=False))

@@ -35,8 +35,14 @@ class Store(ABC):
         """Add one named graph in one transaction, durable when this returns."""
 
     @abstractmethod
-    def load(self, source: BinaryIO, fmt: Format, graph: str, progress: Progress | None = None,
-             base_iri: str | None = None) -> int:
+    def load(
+        self,
+        source: BinaryIO,
+        fmt: Format,
+        graph: str,
+        progress: Progress | None = None,
+        base_iri: str | None = None,
+    ) -> int:
         """Parse all of `source`, then add it in one go (nothing on a parse error).
 
         Triples without a graph go into `graph`; quads keep theirs. Returns the quads added.

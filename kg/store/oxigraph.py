@@ -15,8 +15,19 @@ from kg.formats import Format
 from kg.store.base import Progress, Row, Store, Triple
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger",
-                               "positiveInteger", "unsignedInt", "unsignedLong")}
+_INTEGERS = {
+    XSD + t
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+    )
+}
 _FLOATS = {XSD + t for t in ("decimal", "double", "float")}
 # Past this many quads a load uses bulk_extend: much faster, but not one transaction. The file
 # is fully parsed first, so only a crash (not bad input) could leave part of it.
@@ -57,11 +68,13 @@ def to_ox(node: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 def syntax_error(exc: SyntaxError) -> QuerySyntaxError:
-    """pyoxigraph says 'error at 1:35: expected ...'; keep the line and column apart."""
+    """Keep line and column apart: queries say 'error at 1:35: ...', RDF parsers say
+    'Parser error at line 4 column 11: ...'."""
     text = str(exc)
-    match = re.search(r"at (\d+):(\d+)", text)
+    match = re.search(r"at (\d+):(\d+)|line (\d+) column (\d+)", text)
     if match:
-        return QuerySyntaxError(text, int(match.group(1)), int(match.group(2)))
+        line, column = (g for g in match.groups() if g is not None)
+        return QuerySyntaxError(text, int(line), int(column))
     return QuerySyntaxError(text)
 
 
@@ -100,8 +113,9 @@ class OxigraphStore(Store):
     def _query(self, query: str, bindings: Mapping[str, str] | None = None) -> object:
         subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(query, use_default_graph_as_union=True,
-                                     substitutions=subs or None)
+            return self._store.query(
+                query, use_default_graph_as_union=True, substitutions=subs or None
+            )
         except SyntaxError as exc:
             raise syntax_error(exc) from None
 
@@ -124,16 +138,24 @@ class OxigraphStore(Store):
         self._store.extend(quads)  # one transaction
         self._store.flush()
 
-    def load(self, source: BinaryIO, fmt: Format, graph: str, progress: Progress | None = None,
-             base_iri: str | None = None) -> int:
+    def load(
+        self,
+        source: BinaryIO,
+        fmt: Format,
+        graph: str,
+        progress: Progress | None = None,
+        base_iri: str | None = None,
+    ) -> int:
         reader = _CountingReader(source, progress) if progress else source
         target = ox.NamedNode(graph)
         try:
             quads = [
-                q if not isinstance(q.graph_name, ox.DefaultGraph)
+                q
+                if not isinstance(q.graph_name, ox.DefaultGraph)
                 else ox.Quad(q.subject, q.predicate, q.object, target)
-                for q in ox.parse(reader, ox.RdfFormat.from_media_type(fmt.media_type),
-                                  base_iri=base_iri)
+                for q in ox.parse(
+                    reader, ox.RdfFormat.from_media_type(fmt.media_type), base_iri=base_iri
+                )
             ]
         except SyntaxError as exc:
             raise syntax_error(exc) from None
@@ -148,8 +170,7 @@ class OxigraphStore(Store):
         self._store.dump(out, ox.RdfFormat.from_media_type(fmt.media_type))
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs()
-                      if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
         return len(self._store)
