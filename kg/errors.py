@@ -84,3 +84,9 @@ class UnsupportedFormat(KGError):
     def __init__(self, detail: str, supported: list[str]):
         super().__init__(detail)
         self.supported = supported
+
+
+class UnsupportedContentType(UnsupportedFormat):
+    """A request body of a media type we do not read."""
+
+    title = "Unsupported content type"

@@ -6,7 +6,7 @@ from typing import Literal
 
 from kg.errors import UnsupportedFormat
 
-Kind = Literal["rdf", "results", "export"]
+Kind = Literal["rdf", "results", "table"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,9 @@ FORMATS: tuple[Format, ...] = (
     Format("xml", "application/sparql-results+xml", ("srx",), "results"),
     Format("csv", "text/csv", ("csv",), "results"),
     Format("tsv", "text/tab-separated-values", ("tsv",), "results"),
+    # Lists of the REST API (/claims, /gaps) and the CLI's --format.
+    Format("json", "application/json", ("json",), "table"),
+    Format("csv", "text/csv", ("csv",), "table"),
 )
 
 

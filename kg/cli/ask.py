@@ -11,6 +11,7 @@ from kg import evidence, queries
 from kg.cli.common import MemoryOpt, StoreOpt, opened
 from kg.cli.output import print_rows
 from kg.errors import InvalidInput, Problem
+from kg.tables import list_body
 
 GAP_COLUMNS = ("id", "group", "benefit", "status", "reason")
 BENEFIT_COLUMNS = ("id", "label", "claims", "status", "lacks_independent_evidence", "reason")
@@ -58,7 +59,7 @@ def gaps(
         rows,
         GAP_COLUMNS,
         fmt.value,
-        body={"items": rows, "total": len(rows)},
+        body=list_body(rows, len(rows)),
         title=f"{len(rows)} claims lacking independent evidence",
     )
 
@@ -80,7 +81,7 @@ def claims(
         rows,
         GAP_COLUMNS,
         fmt.value,
-        body={"items": rows, "total": len(rows)},
+        body=list_body(rows, len(rows)),
         title=f"{len(rows)} claims",
     )
 
@@ -97,9 +98,7 @@ def benefits(
     """Each benefit with the status of all evidence about it, and whether it lacks any."""
     with opened(store, memory) as s:
         rows = [b.as_dict(include_indirect) for b in evidence.benefit_statuses(s)]
-    print_rows(
-        rows, BENEFIT_COLUMNS, fmt.value, body={"items": rows, "total": len(rows)}, title="benefits"
-    )
+    print_rows(rows, BENEFIT_COLUMNS, fmt.value, body=list_body(rows, len(rows)), title="benefits")
 
 
 def _query_text(query: str | None, file: Path | None, named: str | None) -> str:

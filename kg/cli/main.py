@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from kg.cli import ask, data
+from kg.cli import ask, data, serve
 from kg.cli.common import err, quiet_libraries
 from kg.errors import (
     InvalidInput,
@@ -29,6 +29,7 @@ for command in (
     ask.gaps,
     ask.claims,
     ask.benefits,
+    serve.serve,
 ):
     app.command()(command)
 

@@ -95,6 +95,7 @@ class OxigraphStore(Store):
     """Oxigraph in this process: on disk at `path`, or in memory when `path` is None."""
 
     def __init__(self, path: str | Path | None = None):
+        self.version = 0  # goes up with every write; query workers reopen when it moves
         if path is None:
             self._store, self.kind, self.location = ox.Store(), "memory", ":memory:"
             return
@@ -137,6 +138,7 @@ class OxigraphStore(Store):
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
         self._store.extend(quads)  # one transaction
         self._store.flush()
+        self.version += 1
 
     def load(
         self,
@@ -164,10 +166,15 @@ class OxigraphStore(Store):
         else:
             self._store.extend(quads)
         self._store.flush()
+        self.version += 1
         return len(quads)
 
     def dump(self, out: BinaryIO, fmt: Format) -> None:
         self._store.dump(out, ox.RdfFormat.from_media_type(fmt.media_type))
+
+    def nquads(self) -> bytes:
+        """Every quad as N-Quads, for a worker process that copies a memory store."""
+        return self._store.dump(format=ox.RdfFormat.N_QUADS)
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))

@@ -1,0 +1,67 @@
+"""The application factory: `create_app(settings)` builds a FastAPI app on one store."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import problems
+from api.limits import BodyLimit
+from api.routers import benefits, claims, gaps, groups, health, sparql
+from kg import __version__
+from kg.seed import ensure_seeded
+from kg.settings import Settings
+from kg.store import OxigraphStore, Store, open_store
+from kg.workers import QueryPool
+
+DESCRIPTION = """Which claimed benefits of NHS groups lack independent evidence?
+
+Groups, member trusts, claims and evidence items with their sources, independence and
+verification status; the status of every claim by the rule of the design (section 5); and a
+read-only SPARQL 1.1 endpoint. Errors are RFC 9457 `application/problem+json`."""
+
+
+def _open(settings: Settings) -> Store:
+    store = open_store(None if settings.memory else settings.store, memory=settings.memory)
+    if settings.seed:
+        ensure_seeded(store)
+    return store
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """A new app. It opens (and seeds) the store named by `settings` unless given `store`."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.store = store or _open(settings)
+        app.state.pool = (
+            QueryPool(app.state.store, timeout=settings.query_timeout)
+            if isinstance(app.state.store, OxigraphStore)
+            else None
+        )
+        try:
+            yield
+        finally:
+            if app.state.pool:
+                app.state.pool.close()
+            if store is None:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="NHS groups evidence graph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    for module in (health, groups, benefits, claims, gaps, sparql):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body)
+    if settings.cors:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"]
+        )
+    return app

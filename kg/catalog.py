@@ -1,0 +1,163 @@
+"""The read model: groups, benefits, claims and evidence items as plain dicts for the API and
+CLI, assembled from the named queries (never one query per item of a list)."""
+
+from collections import Counter, defaultdict
+
+from kg import evidence, queries
+from kg.evidence import ClaimStatus, require
+from kg.store.base import Row, Store
+from kg.vocab import slug
+
+
+def _source(row: Row, date_key: str = "date") -> dict | None:
+    if not row.get("source"):
+        return None
+    return {
+        "id": slug(row["source"]),
+        "url": row.get("url"),
+        "title": row.get("title"),
+        "publisher": row.get("publisher"),
+        "date": row.get(date_key),
+    }
+
+
+def _group(row: Row, members: list[dict], statuses: list[ClaimStatus]) -> dict:
+    return {
+        "id": slug(row["group"]),
+        "iri": row["group"],
+        "label": row["label"],
+        "model": slug(row.get("model")),
+        "model_label": row.get("modelLabel"),
+        "model_description": row.get("modelDescription"),
+        "region": row.get("region"),
+        "formed": row.get("formed"),
+        "formed_note": row.get("formedNote"),
+        "members": members,
+        "claim_statuses": dict(Counter(c.status for c in statuses)),
+        "claims_lacking_independent_evidence": sum(evidence.lacks(c.status) for c in statuses),
+    }
+
+
+def _members(rows: list[Row]) -> dict[str, list[dict]]:
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_group[r["group"]].append(
+            {
+                "id": r["ods"],
+                "label": r["label"],
+                "ods_code": r["ods"],
+                "member_from": r.get("from"),
+            }
+        )
+    return by_group
+
+
+def _statuses_by_group(store: Store) -> dict[str | None, list[ClaimStatus]]:
+    by_group: dict[str | None, list[ClaimStatus]] = defaultdict(list)
+    for c in evidence.claim_statuses(store):
+        by_group[c.group].append(c)
+    return by_group
+
+
+def groups(store: Store) -> list[dict]:
+    """Every group with its members and the statuses of the claims made for it."""
+    members = _members(store.select(queries.get("group-members")))
+    statuses = _statuses_by_group(store)
+    return [
+        _group(r, members[r["group"]], statuses[slug(r["group"])])
+        for r in store.select(queries.get("groups"))
+    ]
+
+
+def group(store: Store, ref: str) -> dict:
+    """One group, with its members and each of its claims with status and reason."""
+    node = require(store, "group", ref)
+    [row] = store.select(queries.get("groups"), {"group": node})
+    members = _members(store.select(queries.get("group-members"), {"group": node}))
+    found = evidence.claim_statuses(store, group=node)
+    body = _group(row, members[node], found)
+    body["claims"] = claims_with_fields(store, found)
+    return body
+
+
+def claims_with_fields(store: Store, found: list[ClaimStatus]) -> list[dict]:
+    """Claims as the API lists them: status and reason plus who claimed what, and the source."""
+    if len(found) == 1:
+        rows = store.select(queries.get("claims"), {"claim": found[0].iri})
+    else:
+        rows = store.select(queries.get("claims"))
+    fields = {r["claim"]: r for r in rows}
+    return [_claim(c, fields[c.iri]) for c in found]
+
+
+def _claim(c: ClaimStatus, row: Row) -> dict:
+    return {
+        **c.as_dict(),
+        "claimed_by": row.get("claimedBy"),
+        "quote": row.get("quote"),
+        "source": _source(row),
+    }
+
+
+def claim(store: Store, ref: str) -> dict:
+    """One claim with its source and quote, every evidence item, and its status and reason."""
+    [found] = evidence.claim_statuses(store, claim=ref)
+    [body] = claims_with_fields(store, [found])
+    rows = store.select(queries.get("claim-evidence"), {"claim": found.iri})
+    body["evidence"] = [evidence_item_dict(r) for r in rows]
+    return body
+
+
+def evidence_item_dict(row: Row) -> dict:
+    """An evidence-items or claim-evidence row as the API gives an item."""
+    return {
+        "id": slug(row["item"]),
+        "iri": row["item"],
+        "claim": slug(row.get("claim")),
+        "benefit": slug(row.get("benefit")) if not row.get("claim") else None,
+        "summary": row.get("summary"),
+        "quote": row.get("quote"),
+        "evidence_type": slug(row.get("evidenceType")),
+        "independence": slug(row["independence"]),
+        "direction": slug(row["direction"]),
+        "directness": slug(row["directness"]),
+        "date": row.get("date"),
+        "verification_status": slug(row["verification"]),
+        "independent_evidence": bool(row.get("isEvidence")),
+        "source": _source(row, "sourceDate"),
+    }
+
+
+def evidence_item(store: Store, ref: str) -> dict:
+    """One evidence item with its fields and current status."""
+    node = require(store, "evidence", ref)
+    [row] = store.select(queries.get("evidence-items"), {"item": node})
+    return evidence_item_dict(row)
+
+
+def benefits(store: Store, include_indirect: bool = False) -> list[dict]:
+    """Every benefit with its definition and the status of its pooled evidence."""
+    definitions = {r["benefit"]: r.get("definition") for r in store.select(queries.get("benefits"))}
+    return [
+        {**b.as_dict(include_indirect), "definition": definitions.get(b.iri)}
+        for b in evidence.benefit_statuses(store)
+    ]
+
+
+def benefit(store: Store, ref: str, include_indirect: bool = False) -> dict:
+    """One benefit: its status, every claim about it (by group) and its own evidence items."""
+    node = require(store, "benefit", ref)
+    [b] = evidence.benefit_statuses(store, benefit=node)
+    [definition] = store.select(queries.get("benefits"), {"benefit": node})
+    found = evidence.claim_statuses(store, benefit=node)
+    items = [
+        evidence_item_dict(r)
+        for r in store.select(queries.get("evidence-items"))
+        if r.get("benefit") == node and not r.get("claim")
+    ]
+    return {
+        **b.as_dict(include_indirect),
+        "definition": definition.get("definition"),
+        "claims": claims_with_fields(store, found),
+        "evidence": items,
+    }
