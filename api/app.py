@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import problems
+from api import openapi, problems
 from api.limits import BodyLimit
 from api.routers import benefits, claims, gaps, groups, health, sparql
 from kg import __version__
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         lifespan=lifespan,
     )
     problems.install(app)
+    openapi.install(app)
     for module in (health, groups, benefits, claims, gaps, sparql):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)

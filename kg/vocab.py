@@ -1,5 +1,6 @@
 """Namespaces, instance IRIs and the controlled vocabularies of the design (section 4)."""
 
+import re
 from typing import Final
 
 NHSG: Final = "https://w3id.org/nhs-groups-kg/ontology#"
@@ -68,8 +69,19 @@ def slug(value: str | None) -> str | None:
     return value.rsplit("/", 1)[-1]
 
 
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
+
+
 def to_iri(kind: str, ref: str) -> str:
-    """Accept a slug or a full IRI of `kind`, as the API and CLI do, and give the IRI."""
-    if ref.startswith(("http://", "https://")):
-        return ref
-    return iri(kind, ref)
+    """Accept a slug or a full IRI of `kind`, as the API and CLI do, and give the IRI.
+
+    Anything else cannot name a thing of ours, so it is NotFound; this also keeps every id
+    that reaches a query text a plain slug.
+    """
+    prefix = iri(kind, "")
+    candidate = ref[len(prefix) :] if ref.startswith(prefix) else ref
+    if not _SLUG.fullmatch(candidate):
+        from kg.errors import NotFound
+
+        raise NotFound(kind, ref)
+    return iri(kind, candidate)

@@ -58,3 +58,15 @@ def kg(capsys, monkeypatch, tmp_path):
         return code, captured.out, captured.err
 
     return call
+
+
+@pytest.fixture(scope="session")
+def client():
+    """A TestClient on a seeded in-memory store; read-only by convention."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from kg.settings import Settings
+
+    with TestClient(create_app(Settings(memory=True, query_timeout=5))) as c:
+        yield c

@@ -21,7 +21,7 @@ CONTENT = {
         "content": {f.media_type: {} for f in RESULT_TYPES + GRAPH_TYPES},
     }
 }
-ERRORS = responses(400, 403, 406, 413, 415, 503)
+ERRORS = responses(400, 403, 406, 413, 415, 422, 503)
 QueryQ = Annotated[str | None, Query(description="A SPARQL 1.1 query.")]
 GraphsQ = Annotated[list[str] | None, Query(alias="default-graph-uri")]
 NamedQ = Annotated[list[str] | None, Query(alias="named-graph-uri")]

@@ -1,0 +1,28 @@
+"""schemathesis against /openapi.json: no 5xx, and every response matches the schema."""
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from api.app import create_app
+from kg.settings import Settings
+
+app = create_app(Settings(memory=True, query_timeout=5))
+schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+CHECKS = [
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+    content_type_conformance,
+]
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_conforms(case):
+    case.call_and_validate(checks=CHECKS)
