@@ -8,12 +8,14 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import openapi, problems
 from api.limits import BodyLimit
-from api.routers import benefits, claims, gaps, groups, health, sparql
+from api.routers import benefits, claims, evidence, gaps, groups, health, sparql
 from kg import __version__
 from kg.seed import ensure_seeded
 from kg.settings import Settings
 from kg.store import OxigraphStore, Store, open_store
+from kg.tokens import TokenFile
 from kg.workers import QueryPool
+from kg.writes import Writer
 
 DESCRIPTION = """Which claimed benefits of NHS groups lack independent evidence?
 
@@ -37,6 +39,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.store = store or _open(settings)
+        app.state.writer = Writer(app.state.store)
+        app.state.tokens = TokenFile(settings.tokens_path())
         app.state.pool = (
             QueryPool(app.state.store, timeout=settings.query_timeout)
             if isinstance(app.state.store, OxigraphStore)
@@ -58,7 +62,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     problems.install(app)
     openapi.install(app)
-    for module in (health, groups, benefits, claims, gaps, sparql):
+    for module in (health, groups, benefits, claims, evidence, gaps, sparql):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
     if settings.cors:

@@ -4,9 +4,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from kg.errors import Forbidden, Unauthorized
 from kg.settings import Settings
 from kg.store import Store
+from kg.tokens import Principal, TokenFile
 from kg.workers import QueryPool
+from kg.writes import Writer
 
 
 def get_store(request: Request) -> Store:
@@ -21,6 +24,35 @@ def get_pool(request: Request) -> QueryPool:
     return request.app.state.pool
 
 
+def get_writer(request: Request) -> Writer:
+    return request.app.state.writer
+
+
+def get_tokens(request: Request) -> TokenFile:
+    return request.app.state.tokens
+
+
+def contributor(request: Request, tokens: Annotated[TokenFile, Depends(get_tokens)]) -> Principal:
+    """The principal of the request's bearer token; 401 without a valid one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("writes need a bearer token (Authorization: Bearer TOKEN)")
+    who = tokens.check(token.strip())
+    if who is None:
+        raise Unauthorized("this token is not known here (revoked, or from another store)")
+    return who
+
+
+def reviewer(who: Annotated[Principal, Depends(contributor)]) -> Principal:
+    """The principal, if it is a reviewer; 403 otherwise."""
+    if not who.may_review():
+        raise Forbidden("this route needs a reviewer token")
+    return who
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PoolDep = Annotated[QueryPool, Depends(get_pool)]
+WriterDep = Annotated[Writer, Depends(get_writer)]
+ContributorDep = Annotated[Principal, Depends(contributor)]
+ReviewerDep = Annotated[Principal, Depends(reviewer)]

@@ -29,6 +29,8 @@ def install(app: FastAPI) -> None:
                 responses = op.setdefault("responses", {})
                 if op.get("parameters") or op.get("requestBody"):
                     responses.setdefault("422", {"description": "Invalid input"})
+                if op.get("requestBody"):  # a body that is not text at all
+                    responses.setdefault("400", {"description": "Unreadable body"})
                 for code, response in responses.items():
                     if code[0] in "45":
                         response["content"] = _problem_content()

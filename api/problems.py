@@ -19,6 +19,8 @@ MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "https://w3id.org/nhs-groups-kg/problems/"
 
 STATUS = {
+    errors.Unauthorized: 401,
+    errors.Forbidden: 403,
     errors.NotFound: 404,
     errors.InvalidInput: 422,
     errors.QuerySyntaxError: 400,
@@ -90,7 +92,17 @@ def from_domain(request: Request, exc: errors.KGError) -> JSONResponse:
         extra["supported"] = exc.supported
     if status == 500:
         log.error("unexpected domain error on %s: %s", request.url.path, exc.detail)
-    return problem(status, exc.title, exc.detail, request, _kind(exc), **extra)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return problem(status, exc.title, exc.detail, request, _kind(exc), headers, **extra)
+
+
+def _field_error(e: dict) -> dict:
+    if e.get("type") == "json_invalid":  # loc is ("body", character position)
+        where = e.get("loc", ("body", "?"))[-1]
+        reason = e.get("ctx", {}).get("error", "malformed")
+        return {"field": "body", "message": f"malformed JSON at character {where}: {reason}"}
+    field = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
+    return {"field": field, "message": e.get("msg", "invalid")}
 
 
 def from_validation(request: Request, exc: RequestValidationError) -> JSONResponse:

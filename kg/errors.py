@@ -90,3 +90,15 @@ class UnsupportedContentType(UnsupportedFormat):
     """A request body of a media type we do not read."""
 
     title = "Unsupported content type"
+
+
+class Forbidden(KGError):
+    """The caller is known but may not do this (a contributor reviewing, a self-review)."""
+
+    title = "Forbidden"
+
+
+class Unauthorized(KGError):
+    """No credentials, or credentials nobody issued."""
+
+    title = "Unauthorized"

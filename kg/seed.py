@@ -1,5 +1,6 @@
 """First open of a store: load the ontology and the curated seed data."""
 
+from kg import provenance
 from kg.loading import load_file
 from kg.resources import ontology_files, seed_files
 from kg.store.base import Store
@@ -13,7 +14,10 @@ def seed(store: Store) -> int:
         total += load_file(store, path, graph=ONTOLOGY_GRAPH)[1]
     for path in seed_files():
         total += load_file(store, path, graph=SEED_GRAPH)[1]
-    return total
+    record = provenance.record(SEED_GRAPH, "seed curation", "kg seed from seed_data/",
+                               provenance.now())
+    store.write_graph(SEED_GRAPH, record)
+    return total + len(record)
 
 
 def ensure_seeded(store: Store) -> bool:

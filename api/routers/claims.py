@@ -4,7 +4,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import StoreDep
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import ContributorDep, StoreDep, WriterDep
+from api.writing import context, created
+from kg.models import ClaimIn
 from api.problems import responses
 from api.routers.lists import LIST_CONTENT, BenefitQ, FormatQ, GroupQ, OffsetQ, answer, page
 from kg import catalog, evidence
@@ -48,3 +53,13 @@ def list_claims(
 )
 def get_claim(id: str, store: StoreDep) -> dict:
     return catalog.claim(store, id)
+
+
+@router.post("/claims", status_code=201, summary="Add a claim (contributor token)",
+             responses=responses(401, 403, 413, 422))
+async def post_claim(request: Request, body: ClaimIn, who: ContributorDep, writer: WriterDep,
+                     store: StoreDep) -> JSONResponse:
+    ctx = await context(request, who)
+    result = await run_in_threadpool(writer.add_claim, body, ctx)
+    claim = await run_in_threadpool(catalog.claim, store, result.id)
+    return created(f"/claims/{result.id}", claim, result.replayed, ctx.request_id)

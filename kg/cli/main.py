@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from kg.cli import ask, data, serve
+from kg.cli import ask, data, serve, tokens
 from kg.cli.common import err, quiet_libraries
 from kg.errors import (
     InvalidInput,
@@ -32,6 +32,7 @@ for command in (
     serve.serve,
 ):
     app.command()(command)
+app.add_typer(tokens.app, name="token")
 
 # Exit codes: 1 a check failed (kg validate), 2 bad input, 3 store unavailable, 4 other error.
 _EXIT = {

@@ -1,0 +1,42 @@
+"""Checks before a write: do the things it refers to exist, and does the new graph pass SHACL."""
+
+from rdflib import Graph
+
+from kg.errors import InvalidInput, NotFound, Problem
+from kg.evidence import require
+from kg.store.base import Store, Triple
+from kg.validation import validate_graph
+
+
+class References:
+    """Resolves the ids a body refers to, collecting every missing one before failing."""
+
+    def __init__(self, store: Store, prefix: str = ""):
+        self.store, self.prefix = store, prefix
+        self.found: dict[str, str] = {}
+        self.problems: list[Problem] = []
+
+    def need(self, field: str, kind: str, ref: str | None) -> None:
+        """Resolve `ref` as an existing `kind`; a missing one is noted against `field`."""
+        if ref is None:
+            return
+        try:
+            self.found[field] = require(self.store, kind, ref)
+        except NotFound as exc:
+            self.problems.append(Problem(self.prefix + field, exc.detail))
+
+    def raise_if_missing(self) -> dict[str, str]:
+        """The resolved IRIs, or InvalidInput listing every missing reference."""
+        if self.problems:
+            raise InvalidInput("the body refers to things that do not exist", self.problems)
+        return self.found
+
+
+def shapes(triples: list[Triple]) -> None:
+    """SHACL on the graph a write would create; InvalidInput with every violation."""
+    graph = Graph()
+    for t in triples:
+        graph.add(t)
+    problems = validate_graph(graph)
+    if problems:
+        raise InvalidInput("the data would break the shapes", problems)

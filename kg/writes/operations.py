@@ -1,0 +1,140 @@
+"""The writes of the API and the CLI. Each is one named graph, committed in one transaction
+with its provenance, after validation; nothing is ever deleted or overwritten."""
+
+import hashlib
+import threading
+import uuid
+from dataclasses import dataclass
+
+from rdflib import Literal, Namespace, URIRef
+
+from kg import provenance
+from kg.errors import Forbidden, InvalidInput, Problem
+from kg.evidence import require
+from kg.models import ClaimIn, EvidenceIn, ReviewIn, SourceIn
+from kg.store.base import Store, Triple
+from kg.tokens import Principal
+from kg.vocab import NHSG, iri, slug
+from kg.writes import triples as build
+from kg.writes.checks import References, shapes
+
+N = Namespace(NHSG)
+PROV = "http://www.w3.org/ns/prov#"
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a write created (its id) and whether it is a replay of an earlier request."""
+
+    id: str
+    graph: str
+    replayed: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who writes, through what, and the client's idempotency key if any."""
+
+    who: Principal
+    activity: str  # e.g. "POST /evidence"
+    request_id: str | None = None
+    idempotency_key: str | None = None
+    fingerprint: str | None = None  # a hash of the request body
+
+
+def fingerprint(body: bytes | str) -> str:
+    """A stable hash of a request body, to tell a retry from a different request."""
+    data = body.encode() if isinstance(body, str) else body
+    return hashlib.sha256(data).hexdigest()
+
+
+class Writer:
+    """Serialises writes to one store (the idempotency check and the commit are atomic)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._lock = threading.Lock()
+
+    def _replay(self, ctx: Context) -> WriteResult | None:
+        if not ctx.idempotency_key:
+            return None
+        key = f"{ctx.who.name}|{ctx.idempotency_key}"
+        rows = self.store.select(
+            f"""SELECT ?g ?made ?fp WHERE {{ ?g <{NHSG}idempotencyKey> {Literal(key).n3()} ;
+                <{NHSG}created> ?made ; <{NHSG}requestFingerprint> ?fp }}""")
+        if not rows:
+            return None
+        if ctx.fingerprint and rows[0]["fp"] != ctx.fingerprint:
+            raise InvalidInput("this Idempotency-Key was used for a different request",
+                               [Problem("Idempotency-Key", "use a new key for a new request")])
+        return WriteResult(slug(rows[0]["made"]), rows[0]["g"], replayed=True)
+
+    def _commit(self, kind: str, made: str, data: list[Triple], ctx: Context) -> WriteResult:
+        graph = provenance.new_graph_iri(kind, uuid.uuid4().hex)
+        record = provenance.record(graph, ctx.who.name, ctx.activity, provenance.now(),
+                                   ctx.request_id)
+        g = URIRef(graph)
+        record.append((g, N.created, URIRef(made)))
+        if ctx.idempotency_key:
+            key = f"{ctx.who.name}|{ctx.idempotency_key}"
+            record += [(g, N.idempotencyKey, Literal(key)),
+                       (g, N.requestFingerprint, Literal(ctx.fingerprint or ""))]
+        self.store.write_graph(graph, data + record)
+        return WriteResult(slug(made), graph)
+
+    def _source(self, refs: References, value: str | SourceIn) -> list[Triple]:
+        if isinstance(value, str):
+            refs.need("source", "source", value)
+            return []
+        new = build.new_id("s")
+        refs.found["source"] = iri("source", new)
+        return build.source(value, new)
+
+    def add_claim(self, body: ClaimIn, ctx: Context) -> WriteResult:
+        """Add a claim (and its new source, if given one)."""
+        refs = References(self.store)
+        refs.need("group", "group", body.group)
+        refs.need("benefit", "benefit", body.benefit)
+        extra = self._source(refs, body.source)
+        found = refs.raise_if_missing()
+        new = build.new_id("c")
+        data = build.claim(body, new, found) + extra
+        shapes(data)
+        with self._lock:
+            return self._replay(ctx) or self._commit("claim", iri("claim", new), data, ctx)
+
+    def add_evidence(self, body: EvidenceIn, ctx: Context) -> WriteResult:
+        """Add an evidence item, unverified until reviewed (and its new source, if any)."""
+        refs = References(self.store)
+        refs.need("claim", "claim", body.claim)
+        refs.need("benefit", "benefit", body.benefit)
+        extra = self._source(refs, body.source)
+        found = refs.raise_if_missing()
+        new = build.new_id("e")
+        data = build.evidence(body, new, found) + extra
+        shapes(data)
+        with self._lock:
+            return self._replay(ctx) or self._commit("evidence", iri("evidence", new), data,
+                                                     ctx)
+
+    def submitter(self, item: str) -> str | None:
+        """The agent name that wrote an item's graph (None for the seed)."""
+        rows = self.store.select(
+            f"""SELECT ?name WHERE {{ GRAPH ?g {{ <{item}> a <{NHSG}EvidenceItem> }}
+                ?g <{PROV}wasAttributedTo> ?who . ?who <http://www.w3.org/2000/01/rdf-schema#label> ?name }}""")
+        return rows[0]["name"] if rows else None
+
+    def add_review(self, item_ref: str, body: ReviewIn, ctx: Context) -> WriteResult:
+        """Record a review that sets an item's status; reviewers only, never of their own."""
+        if not ctx.who.may_review():
+            raise Forbidden("reviewing needs a reviewer token")
+        item = require(self.store, "evidence", item_ref)
+        if self.submitter(item) == ctx.who.name:
+            raise Forbidden("a reviewer cannot review an item they submitted")
+        new = build.new_id("r")
+        with self._lock:
+            at = provenance.timestamp(provenance.now())
+            data = build.review(item, new, body.status, body.comment,
+                                provenance.agent_iri(ctx.who.name), at)
+            shapes(data)
+            return self._replay(ctx) or self._commit("review", iri("review", new), data, ctx)
