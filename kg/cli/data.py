@@ -1,16 +1,20 @@
 """Commands that move or check data: load, validate, stats."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kg import queries
+from kg import formats, queries
 from kg.cli.common import MemoryOpt, StoreOpt, err, file_progress, opened, out
 from kg.cli.output import print_rows
-from kg.errors import InvalidInput
+from kg.errors import InvalidInput, Problem
+from kg.importing import run_import
 from kg.loading import load_files
+from kg.tokens import Principal
 from kg.validation import validate_files
+from kg.writes import Writer
 
 FilesArg = Annotated[list[Path], typer.Argument(help="RDF files (.ttl .trig .nt .nq .jsonld)")]
 
@@ -60,4 +64,46 @@ def stats(store: StoreOpt = None, memory: MemoryOpt = False) -> None:
     print_rows(rows, ("kind", "count"), "table", title=f"store {s.location}")
 
 
-__all__ = ["InvalidInput", "load", "stats", "validate"]
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="claims.csv or evidence.csv (docs/import.md)")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")]
+    = False,
+    as_: Annotated[str, typer.Option("--as", help="Who is importing (recorded as provenance).")]
+    = "kg-import",
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
+) -> None:
+    """Import claims or evidence from CSV: every row is checked, then all land or none."""
+    if not file.is_file():
+        raise InvalidInput(f"no such file: {file}", [Problem(str(file), "no such file")])
+    with opened(store, memory) as s:
+        try:
+            report = run_import(Writer(s), file, Principal(as_, "contributor"), dry_run)
+        except InvalidInput as exc:
+            for p in exc.problems:
+                print(f"{p.where}: {p.message}")
+            raise
+    verb = "would import" if dry_run else "imported"
+    err.print(f"{verb} {report.rows} {report.kind} row(s)"
+              + (f" into {report.graph}" if report.graph else ""))
+
+
+def dump(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (.nq or .trig).")]
+    = None,
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
+) -> None:
+    """Write every quad, all named graphs with their provenance, as N-Quads or TriG."""
+    fmt = formats.for_path(output) if output else formats.by_name("nquads", "rdf")
+    if not fmt.quads or fmt.name == "jsonld":
+        raise InvalidInput(f"{output}: a dump needs a quad format",
+                           [Problem(str(output), "use .nq or .trig")])
+    with opened(store, memory) as s:
+        if output is None:
+            s.dump(sys.stdout.buffer, fmt)
+            return
+        with output.open("wb") as fh:
+            s.dump(fh, fmt)
+        err.print(f"wrote {len(s)} quads to {output}")

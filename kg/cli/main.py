@@ -25,6 +25,7 @@ for command in (
     data.load,
     data.validate,
     data.stats,
+    data.dump,
     ask.query,
     ask.gaps,
     ask.claims,
@@ -32,6 +33,7 @@ for command in (
     serve.serve,
 ):
     app.command()(command)
+app.command("import")(data.import_)
 app.add_typer(tokens.app, name="token")
 
 # Exit codes: 1 a check failed (kg validate), 2 bad input, 3 store unavailable, 4 other error.

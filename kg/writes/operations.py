@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rdflib import Literal, Namespace, URIRef
 
-from kg import provenance
+from kg import provenance, queries
 from kg.errors import Forbidden, InvalidInput, Problem
 from kg.evidence import require
 from kg.models import ClaimIn, EvidenceIn, ReviewIn, SourceIn
@@ -19,7 +19,6 @@ from kg.writes import triples as build
 from kg.writes.checks import References, shapes
 
 N = Namespace(NHSG)
-PROV = "http://www.w3.org/ns/prov#"
 
 
 @dataclass(frozen=True)
@@ -69,18 +68,20 @@ class Writer:
                                [Problem("Idempotency-Key", "use a new key for a new request")])
         return WriteResult(slug(rows[0]["made"]), rows[0]["g"], replayed=True)
 
-    def _commit(self, kind: str, made: str, data: list[Triple], ctx: Context) -> WriteResult:
+    def _commit(self, kind: str, made: str | list[str], data: list[Triple],
+                ctx: Context) -> WriteResult:
         graph = provenance.new_graph_iri(kind, uuid.uuid4().hex)
         record = provenance.record(graph, ctx.who.name, ctx.activity, provenance.now(),
                                    ctx.request_id)
         g = URIRef(graph)
-        record.append((g, N.created, URIRef(made)))
+        made_list = [made] if isinstance(made, str) else made
+        record += [(g, N.created, URIRef(m)) for m in made_list]
         if ctx.idempotency_key:
             key = f"{ctx.who.name}|{ctx.idempotency_key}"
             record += [(g, N.idempotencyKey, Literal(key)),
                        (g, N.requestFingerprint, Literal(ctx.fingerprint or ""))]
         self.store.write_graph(graph, data + record)
-        return WriteResult(slug(made), graph)
+        return WriteResult(slug(made_list[0]) if made_list else "", graph)
 
     def _source(self, refs: References, value: str | SourceIn) -> list[Triple]:
         if isinstance(value, str):
@@ -90,38 +91,54 @@ class Writer:
         refs.found["source"] = iri("source", new)
         return build.source(value, new)
 
-    def add_claim(self, body: ClaimIn, ctx: Context) -> WriteResult:
-        """Add a claim (and its new source, if given one)."""
-        refs = References(self.store)
+    def prepare_claim(self, body: ClaimIn, refs: References) -> tuple[str, list[Triple]]:
+        """The IRI and triples of a new claim; missing references are noted in `refs`."""
         refs.need("group", "group", body.group)
         refs.need("benefit", "benefit", body.benefit)
         extra = self._source(refs, body.source)
-        found = refs.raise_if_missing()
+        if refs.problems:
+            return "", []
         new = build.new_id("c")
-        data = build.claim(body, new, found) + extra
+        return iri("claim", new), build.claim(body, new, refs.found) + extra
+
+    def prepare_evidence(self, body: EvidenceIn, refs: References) -> tuple[str, list[Triple]]:
+        """The IRI and triples of a new evidence item; missing references noted in `refs`."""
+        refs.need("claim", "claim", body.claim)
+        refs.need("benefit", "benefit", body.benefit)
+        extra = self._source(refs, body.source)
+        if refs.problems:
+            return "", []
+        new = build.new_id("e")
+        return iri("evidence", new), build.evidence(body, new, refs.found) + extra
+
+    def add_claim(self, body: ClaimIn, ctx: Context) -> WriteResult:
+        """Add a claim (and its new source, if given one)."""
+        refs = References(self.store)
+        made, data = self.prepare_claim(body, refs)
+        refs.raise_if_missing()
         shapes(data)
         with self._lock:
-            return self._replay(ctx) or self._commit("claim", iri("claim", new), data, ctx)
+            return self._replay(ctx) or self._commit("claim", made, data, ctx)
 
     def add_evidence(self, body: EvidenceIn, ctx: Context) -> WriteResult:
         """Add an evidence item, unverified until reviewed (and its new source, if any)."""
         refs = References(self.store)
-        refs.need("claim", "claim", body.claim)
-        refs.need("benefit", "benefit", body.benefit)
-        extra = self._source(refs, body.source)
-        found = refs.raise_if_missing()
-        new = build.new_id("e")
-        data = build.evidence(body, new, found) + extra
+        made, data = self.prepare_evidence(body, refs)
+        refs.raise_if_missing()
         shapes(data)
         with self._lock:
-            return self._replay(ctx) or self._commit("evidence", iri("evidence", new), data,
-                                                     ctx)
+            return self._replay(ctx) or self._commit("evidence", made, data, ctx)
+
+    def add_batch(self, kind: str, made: list[str], data: list[Triple],
+                  ctx: Context) -> WriteResult:
+        """Many prepared claims or items as one write: one graph, all of it or none."""
+        shapes(data)
+        with self._lock:
+            return self._commit(kind, made, data, ctx)
 
     def submitter(self, item: str) -> str | None:
         """The agent name that wrote an item's graph (None for the seed)."""
-        rows = self.store.select(
-            f"""SELECT ?name WHERE {{ GRAPH ?g {{ <{item}> a <{NHSG}EvidenceItem> }}
-                ?g <{PROV}wasAttributedTo> ?who . ?who <http://www.w3.org/2000/01/rdf-schema#label> ?name }}""")
+        rows = self.store.select(queries.get("submitter"), {"item": item})
         return rows[0]["name"] if rows else None
 
     def add_review(self, item_ref: str, body: ReviewIn, ctx: Context) -> WriteResult:
