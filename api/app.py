@@ -8,7 +8,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import openapi, problems
 from api.limits import BodyLimit
-from api.routers import benefits, claims, evidence, gaps, groups, health, sparql
+from api.routers import benefits, claims, evidence, exports, gaps, groups, health, sparql
 from kg import __version__
 from kg.seed import ensure_seeded
 from kg.settings import Settings
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     problems.install(app)
     openapi.install(app)
-    for module in (health, groups, benefits, claims, evidence, gaps, sparql):
+    for module in (health, groups, benefits, claims, evidence, gaps, sparql, exports):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
     if settings.cors:

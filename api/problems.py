@@ -107,13 +107,7 @@ def _field_error(e: dict) -> dict:
 
 def from_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     """FastAPI's 422, reshaped: one entry per wrong field, named by its location."""
-    found = [
-        {
-            "field": ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body",
-            "message": e.get("msg", "invalid"),
-        }
-        for e in exc.errors()
-    ]
+    found = [_field_error(e) for e in exc.errors()]
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in found)
     return problem(422, "Invalid input", detail, request, "invalid-input", errors=found)
 

@@ -130,20 +130,33 @@ def evidence_item_dict(row: Row) -> dict:
 
 def provenance(store: Store, node: str) -> list[dict]:
     """The named graph(s) a thing was written in, with who, when and through what."""
-    return [{"graph": r["graph"], "by": r.get("by"), "at": r.get("at"),
-             "activity": r.get("activity"), "request_id": r.get("requestId")}
-            for r in store.select(queries.get("provenance"), {"thing": node})]
+    return [
+        {
+            "graph": r["graph"],
+            "by": r.get("by"),
+            "at": r.get("at"),
+            "activity": r.get("activity"),
+            "request_id": r.get("requestId"),
+        }
+        for r in store.select(queries.get("provenance"), {"thing": node})
+    ]
 
 
 def evidence_item(store: Store, ref: str) -> dict:
     """One evidence item with its fields, current status, review history and provenance."""
     node = require(store, "evidence", ref)
     [row] = store.select(queries.get("evidence-items"), {"item": node})
-    reviews = [{"id": slug(r["review"]), "status": slug(r["status"]), "at": r["at"],
-                "by": r.get("by"), "comment": r.get("comment")}
-               for r in store.select(queries.get("evidence-reviews"), {"item": node})]
-    return {**evidence_item_dict(row), "reviews": reviews,
-            "provenance": provenance(store, node)}
+    reviews = [
+        {
+            "id": slug(r["review"]),
+            "status": slug(r["status"]),
+            "at": r["at"],
+            "by": r.get("by"),
+            "comment": r.get("comment"),
+        }
+        for r in store.select(queries.get("evidence-reviews"), {"item": node})
+    ]
+    return {**evidence_item_dict(row), "reviews": reviews, "provenance": provenance(store, node)}
 
 
 def benefits(store: Store, include_indirect: bool = False) -> list[dict]:

@@ -33,19 +33,27 @@ def kind_of(header: list[str]) -> str:
         return "claims"
     if "summary" in header:
         return "evidence"
-    raise InvalidInput("cannot tell what the file holds", [Problem(
-        "line 1", "a claims file has a claimed_by column, an evidence file a summary column")])
+    raise InvalidInput(
+        "cannot tell what the file holds",
+        [
+            Problem(
+                "line 1", "a claims file has a claimed_by column, an evidence file a summary column"
+            )
+        ],
+    )
 
 
 def _body(row: dict[str, str]) -> dict:
     """A CSV row as an API body: empty cells are absent, source columns a new source."""
-    body = {k: v.strip() for k, v in row.items() if k and v and v.strip()
-            and k not in SOURCE_COLUMNS}
+    body = {
+        k: v.strip() for k, v in row.items() if k and v and v.strip() and k not in SOURCE_COLUMNS
+    }
     if "group" in row and not (row.get("group") or "").strip():
         body["group"] = None  # an empty group: a claim about the group model in general
     if not body.get("source") and any((row.get(c) or "").strip() for c in SOURCE_COLUMNS):
-        body["source"] = {c[7:]: row[c].strip() for c in SOURCE_COLUMNS
-                          if (row.get(c) or "").strip()}
+        body["source"] = {
+            c[7:]: row[c].strip() for c in SOURCE_COLUMNS if (row.get(c) or "").strip()
+        }
     return body
 
 
@@ -58,8 +66,9 @@ def _where(line: int, header: list[str], field: str) -> str:
     return f"line {line} ({field})"
 
 
-def _parse(model: type[BaseModel], body: dict, line: int, header: list[str],
-           problems: list[Problem]) -> BaseModel | None:
+def _parse(
+    model: type[BaseModel], body: dict, line: int, header: list[str], problems: list[Problem]
+) -> BaseModel | None:
     try:
         return model.model_validate(body)
     except ValidationError as exc:
@@ -91,8 +100,9 @@ def run_import(writer: Writer, path: Path, who: Principal, dry_run: bool = False
             made.append(iri)
             data += triples
     if problems:
-        raise InvalidInput(f"{path.name}: {len(problems)} problem(s); nothing was imported",
-                           problems)
+        raise InvalidInput(
+            f"{path.name}: {len(problems)} problem(s); nothing was imported", problems
+        )
     if not rows:
         raise InvalidInput(f"{path.name} has no rows", [Problem("line 2", "no data rows")])
     if dry_run:

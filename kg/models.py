@@ -14,9 +14,20 @@ Independence = Literal["independent", "affiliated", "commissioned", "unknown"]
 Directness = Literal["direct", "indirect"]
 Status = Literal["unverified", "verified", "disputed", "withdrawn"]
 EvidenceType = Literal[
-    "inspection-report", "peer-reviewed-study", "evaluation", "audit", "official-statistics",
-    "qualitative-research", "survey", "board-paper", "annual-report", "press-release",
-    "news-report", "stakeholder-statement", "commentary", "other",
+    "inspection-report",
+    "peer-reviewed-study",
+    "evaluation",
+    "audit",
+    "official-statistics",
+    "qualitative-research",
+    "survey",
+    "board-paper",
+    "annual-report",
+    "press-release",
+    "news-report",
+    "stakeholder-statement",
+    "commentary",
+    "other",
 ]
 Text = Field(min_length=1, max_length=5000)
 Ref = Field(min_length=1, max_length=300, description="A slug or the full IRI.")
@@ -54,8 +65,9 @@ class SourceIn(Strict):
 class ClaimIn(Strict):
     """A claim that a group (or, with group null, the group model) brings a benefit."""
 
-    group: str | None = Field(min_length=1, max_length=300,
-                              description="Group id; null for the group model in general.")
+    group: str | None = Field(
+        min_length=1, max_length=300, description="Group id; null for the group model in general."
+    )
     benefit: str = Ref
     claimed_by: str = Field(min_length=1, max_length=1000)
     quote: str = Text

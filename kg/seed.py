@@ -14,8 +14,9 @@ def seed(store: Store) -> int:
         total += load_file(store, path, graph=ONTOLOGY_GRAPH)[1]
     for path in seed_files():
         total += load_file(store, path, graph=SEED_GRAPH)[1]
-    record = provenance.record(SEED_GRAPH, "seed curation", "kg seed from seed_data/",
-                               provenance.now())
+    record = provenance.record(
+        SEED_GRAPH, "seed curation", "kg seed from seed_data/", provenance.now()
+    )
     store.write_graph(SEED_GRAPH, record)
     return total + len(record)
 

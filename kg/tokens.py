@@ -69,24 +69,36 @@ class TokenFile:
     def create(self, name: str, role: str = "contributor") -> str:
         """A new token for `name` (replacing any older one); returns the token itself."""
         if not _NAME.fullmatch(name):
-            raise InvalidInput(f"invalid token name '{name}'", [Problem(
-                "name", "letters, digits and . _ @ -, starting with a letter or digit")])
+            raise InvalidInput(
+                f"invalid token name '{name}'",
+                [Problem("name", "letters, digits and . _ @ -, starting with a letter or digit")],
+            )
         if role not in ROLES:
-            raise InvalidInput(f"unknown role '{role}'",
-                               [Problem("role", f"must be one of: {', '.join(ROLES)}")])
+            raise InvalidInput(
+                f"unknown role '{role}'", [Problem("role", f"must be one of: {', '.join(ROLES)}")]
+            )
         key, secret, salt = secrets.token_hex(6), secrets.token_urlsafe(32), secrets.token_hex(8)
         with self._lock:
             data = {k: v for k, v in self._read().items() if v["name"] != name}
-            data[key] = {"name": name, "role": role, "salt": salt,
-                         "hash": _digest(salt, secret),
-                         "created": datetime.now(UTC).isoformat(timespec="seconds")}
+            data[key] = {
+                "name": name,
+                "role": role,
+                "salt": salt,
+                "hash": _digest(salt, secret),
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
             self._write(data)
         return f"kg_{key}_{secret}"
 
     def list(self) -> list[dict]:
         """Name, role and creation time of every token (never the token)."""
-        return sorted(({"name": v["name"], "role": v["role"], "created": v["created"]}
-                       for v in self._read().values()), key=lambda t: t["name"])
+        return sorted(
+            (
+                {"name": v["name"], "role": v["role"], "created": v["created"]}
+                for v in self._read().values()
+            ),
+            key=lambda t: t["name"],
+        )
 
     def revoke(self, name: str) -> None:
         """Remove the token of `name`."""
@@ -103,7 +115,8 @@ class TokenFile:
         if len(parts) != 3 or parts[0] != "kg":
             return None
         entry = self._read().get(parts[1])
-        if entry is None or not hmac.compare_digest(entry["hash"],
-                                                    _digest(entry["salt"], parts[2])):
+        if entry is None or not hmac.compare_digest(
+            entry["hash"], _digest(entry["salt"], parts[2])
+        ):
             return None
         return Principal(entry["name"], entry["role"])

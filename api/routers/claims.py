@@ -55,10 +55,15 @@ def get_claim(id: str, store: StoreDep) -> dict:
     return catalog.claim(store, id)
 
 
-@router.post("/claims", status_code=201, summary="Add a claim (contributor token)",
-             responses=responses(401, 403, 413, 422))
-async def post_claim(request: Request, body: ClaimIn, who: ContributorDep, writer: WriterDep,
-                     store: StoreDep) -> JSONResponse:
+@router.post(
+    "/claims",
+    status_code=201,
+    summary="Add a claim (contributor token)",
+    responses=responses(401, 403, 413, 422),
+)
+async def post_claim(
+    request: Request, body: ClaimIn, who: ContributorDep, writer: WriterDep, store: StoreDep
+) -> JSONResponse:
     ctx = await context(request, who)
     result = await run_in_threadpool(writer.add_claim, body, ctx)
     claim = await run_in_threadpool(catalog.claim, store, result.id)

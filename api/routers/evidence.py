@@ -13,27 +13,39 @@ from kg.models import EvidenceIn, ReviewIn
 router = APIRouter(tags=["evidence"])
 
 
-@router.post("/evidence", status_code=201, summary="Add an evidence item (contributor token)",
-             responses=responses(401, 403, 413, 422))
-async def post_evidence(request: Request, body: EvidenceIn, who: ContributorDep,
-                        writer: WriterDep, store: StoreDep) -> JSONResponse:
+@router.post(
+    "/evidence",
+    status_code=201,
+    summary="Add an evidence item (contributor token)",
+    responses=responses(401, 403, 413, 422),
+)
+async def post_evidence(
+    request: Request, body: EvidenceIn, who: ContributorDep, writer: WriterDep, store: StoreDep
+) -> JSONResponse:
     ctx = await context(request, who)
     result = await run_in_threadpool(writer.add_evidence, body, ctx)
     item = await run_in_threadpool(catalog.evidence_item, store, result.id)
     return created(f"/evidence/{result.id}", item, result.replayed, ctx.request_id)
 
 
-@router.get("/evidence/{id:path}", summary="An evidence item with its review history",
-            responses=responses(404))
+@router.get(
+    "/evidence/{id:path}",
+    summary="An evidence item with its review history",
+    responses=responses(404),
+)
 def get_evidence(id: str, store: StoreDep) -> dict:
     return catalog.evidence_item(store, id)
 
 
-@router.post("/evidence/{id:path}/reviews", status_code=201,
-             summary="Set an item's verification status (reviewer token)",
-             responses=responses(401, 403, 404, 413, 422))
-async def post_review(id: str, request: Request, body: ReviewIn, who: ReviewerDep,
-                      writer: WriterDep, store: StoreDep) -> JSONResponse:
+@router.post(
+    "/evidence/{id:path}/reviews",
+    status_code=201,
+    summary="Set an item's verification status (reviewer token)",
+    responses=responses(401, 403, 404, 413, 422),
+)
+async def post_review(
+    id: str, request: Request, body: ReviewIn, who: ReviewerDep, writer: WriterDep, store: StoreDep
+) -> JSONResponse:
     ctx = await context(request, who)
     result = await run_in_threadpool(writer.add_review, id, body, ctx)
     item = await run_in_threadpool(catalog.evidence_item, store, id)

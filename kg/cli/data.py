@@ -64,13 +64,14 @@ def stats(store: StoreOpt = None, memory: MemoryOpt = False) -> None:
     print_rows(rows, ("kind", "count"), "table", title=f"store {s.location}")
 
 
-
 def import_(
     file: Annotated[Path, typer.Argument(help="claims.csv or evidence.csv (docs/import.md)")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")]
-    = False,
-    as_: Annotated[str, typer.Option("--as", help="Who is importing (recorded as provenance).")]
-    = "kg-import",
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check everything, write nothing.")
+    ] = False,
+    as_: Annotated[
+        str, typer.Option("--as", help="Who is importing (recorded as provenance).")
+    ] = "kg-import",
     store: StoreOpt = None,
     memory: MemoryOpt = False,
 ) -> None:
@@ -85,21 +86,25 @@ def import_(
                 print(f"{p.where}: {p.message}")
             raise
     verb = "would import" if dry_run else "imported"
-    err.print(f"{verb} {report.rows} {report.kind} row(s)"
-              + (f" into {report.graph}" if report.graph else ""))
+    err.print(
+        f"{verb} {report.rows} {report.kind} row(s)"
+        + (f" into {report.graph}" if report.graph else "")
+    )
 
 
 def dump(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (.nq or .trig).")]
-    = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (.nq or .trig).")
+    ] = None,
     store: StoreOpt = None,
     memory: MemoryOpt = False,
 ) -> None:
     """Write every quad, all named graphs with their provenance, as N-Quads or TriG."""
     fmt = formats.for_path(output) if output else formats.by_name("nquads", "rdf")
     if not fmt.quads or fmt.name == "jsonld":
-        raise InvalidInput(f"{output}: a dump needs a quad format",
-                           [Problem(str(output), "use .nq or .trig")])
+        raise InvalidInput(
+            f"{output}: a dump needs a quad format", [Problem(str(output), "use .nq or .trig")]
+        )
     with opened(store, memory) as s:
         if output is None:
             s.dump(sys.stdout.buffer, fmt)

@@ -24,15 +24,17 @@ def _file(store: str | None) -> TokenFile:
 @app.command()
 def create(
     name: Annotated[str, typer.Argument(help="Who the token is for; recorded with each write.")],
-    role: Annotated[Role, typer.Option("--role", help="reviewer may also review.")]
-    = Role.contributor,
+    role: Annotated[
+        Role, typer.Option("--role", help="reviewer may also review.")
+    ] = Role.contributor,
     store: StoreOpt = None,
 ) -> None:
     """Create a token for NAME (replacing its old one) and print it as the last line."""
     tokens = _file(store)
     token = tokens.create(name, role.value)
-    err.print(f"token for {name} ({role.value}), kept as a hash in {tokens.path}; "
-              "it is shown once:")
+    err.print(
+        f"token for {name} ({role.value}), kept as a hash in {tokens.path}; it is shown once:"
+    )
     print(token)
 
 

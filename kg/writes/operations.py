@@ -60,26 +60,33 @@ class Writer:
         key = f"{ctx.who.name}|{ctx.idempotency_key}"
         rows = self.store.select(
             f"""SELECT ?g ?made ?fp WHERE {{ ?g <{NHSG}idempotencyKey> {Literal(key).n3()} ;
-                <{NHSG}created> ?made ; <{NHSG}requestFingerprint> ?fp }}""")
+                <{NHSG}created> ?made ; <{NHSG}requestFingerprint> ?fp }}"""
+        )
         if not rows:
             return None
         if ctx.fingerprint and rows[0]["fp"] != ctx.fingerprint:
-            raise InvalidInput("this Idempotency-Key was used for a different request",
-                               [Problem("Idempotency-Key", "use a new key for a new request")])
+            raise InvalidInput(
+                "this Idempotency-Key was used for a different request",
+                [Problem("Idempotency-Key", "use a new key for a new request")],
+            )
         return WriteResult(slug(rows[0]["made"]), rows[0]["g"], replayed=True)
 
-    def _commit(self, kind: str, made: str | list[str], data: list[Triple],
-                ctx: Context) -> WriteResult:
+    def _commit(
+        self, kind: str, made: str | list[str], data: list[Triple], ctx: Context
+    ) -> WriteResult:
         graph = provenance.new_graph_iri(kind, uuid.uuid4().hex)
-        record = provenance.record(graph, ctx.who.name, ctx.activity, provenance.now(),
-                                   ctx.request_id)
+        record = provenance.record(
+            graph, ctx.who.name, ctx.activity, provenance.now(), ctx.request_id
+        )
         g = URIRef(graph)
         made_list = [made] if isinstance(made, str) else made
         record += [(g, N.created, URIRef(m)) for m in made_list]
         if ctx.idempotency_key:
             key = f"{ctx.who.name}|{ctx.idempotency_key}"
-            record += [(g, N.idempotencyKey, Literal(key)),
-                       (g, N.requestFingerprint, Literal(ctx.fingerprint or ""))]
+            record += [
+                (g, N.idempotencyKey, Literal(key)),
+                (g, N.requestFingerprint, Literal(ctx.fingerprint or "")),
+            ]
         self.store.write_graph(graph, data + record)
         return WriteResult(slug(made_list[0]) if made_list else "", graph)
 
@@ -129,8 +136,9 @@ class Writer:
         with self._lock:
             return self._replay(ctx) or self._commit("evidence", made, data, ctx)
 
-    def add_batch(self, kind: str, made: list[str], data: list[Triple],
-                  ctx: Context) -> WriteResult:
+    def add_batch(
+        self, kind: str, made: list[str], data: list[Triple], ctx: Context
+    ) -> WriteResult:
         """Many prepared claims or items as one write: one graph, all of it or none."""
         shapes(data)
         with self._lock:
@@ -151,7 +159,8 @@ class Writer:
         new = build.new_id("r")
         with self._lock:
             at = provenance.timestamp(provenance.now())
-            data = build.review(item, new, body.status, body.comment,
-                                provenance.agent_iri(ctx.who.name), at)
+            data = build.review(
+                item, new, body.status, body.comment, provenance.agent_iri(ctx.who.name), at
+            )
             shapes(data)
             return self._replay(ctx) or self._commit("review", iri("review", new), data, ctx)

@@ -53,8 +53,11 @@ def claim(body: ClaimIn, slug: str, refs: dict[str, str]) -> list[Triple]:
 
 def evidence(body: EvidenceIn, slug: str, refs: dict[str, str]) -> list[Triple]:
     node = URIRef(iri("evidence", slug))
-    target = (N.aboutClaim, URIRef(refs["claim"])) if body.claim else (
-        N.aboutBenefit, URIRef(refs["benefit"]))
+    target = (
+        (N.aboutClaim, URIRef(refs["claim"]))
+        if body.claim
+        else (N.aboutBenefit, URIRef(refs["benefit"]))
+    )
     out: list[Triple] = [
         (node, RDF.type, N.EvidenceItem),
         (node, *target),
@@ -72,8 +75,9 @@ def evidence(body: EvidenceIn, slug: str, refs: dict[str, str]) -> list[Triple]:
     return out
 
 
-def review(item: str, slug: str, status: str, comment: str | None, agent: URIRef,
-           at: Literal) -> list[Triple]:
+def review(
+    item: str, slug: str, status: str, comment: str | None, agent: URIRef, at: Literal
+) -> list[Triple]:
     node = URIRef(iri("review", slug))
     out: list[Triple] = [
         (node, RDF.type, N.Review),
