@@ -3,16 +3,15 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
-
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import ContributorDep, StoreDep, WriterDep
-from api.writing import context, created
-from kg.models import ClaimIn
 from api.problems import responses
 from api.routers.lists import LIST_CONTENT, BenefitQ, FormatQ, GroupQ, OffsetQ, answer, page
+from api.writing import context, created
 from kg import catalog, evidence
+from kg.models import ClaimIn
 
 router = APIRouter(tags=["claims"])
 Status = Literal[

@@ -21,8 +21,7 @@ router = APIRouter(tags=["exports"])
 )
 def graph_nquads(store: StoreDep) -> FileResponse:
     # Spooled to a file so a large store streams out without being held in memory twice.
-    tmp = tempfile.NamedTemporaryFile(suffix=".nq", delete=False)
-    with tmp:
+    with tempfile.NamedTemporaryFile(suffix=".nq", delete=False) as tmp:
         store.dump(tmp, formats.by_name("nquads", "rdf"))
     return FileResponse(
         tmp.name,
