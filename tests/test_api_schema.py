@@ -1,5 +1,8 @@
 """schemathesis against /openapi.json: no 5xx, and every response matches the schema."""
 
+import tempfile
+from pathlib import Path
+
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
@@ -11,6 +14,7 @@ from schemathesis.checks import (
 
 from api.app import create_app
 from kg.settings import Settings
+from kg.tokens import TokenFile
 
 app = create_app(Settings(memory=True, query_timeout=5))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
@@ -26,3 +30,16 @@ CHECKS = [
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms(case):
     case.call_and_validate(checks=CHECKS)
+
+
+_tokens_dir = tempfile.mkdtemp()
+_tokens = TokenFile(Path(_tokens_dir) / "tokens.json")
+_reviewer = _tokens.create("schemathesis", "reviewer")
+writing_app = create_app(Settings(memory=True, tokens=str(_tokens.path)))
+writing_schema = schemathesis.openapi.from_asgi("/openapi.json", writing_app).include(method="POST")
+
+
+@writing_schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_write_routes_with_a_token(case):
+    case.call_and_validate(headers={"Authorization": f"Bearer {_reviewer}"}, checks=CHECKS)

@@ -1,6 +1,7 @@
 """The embedded store: Oxigraph through pyoxigraph, on disk (RocksDB) or in memory."""
 
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -13,6 +14,7 @@ from rdflib import URIRef
 from kg.errors import InvalidInput, Problem, QuerySyntaxError, StoreUnavailable
 from kg.formats import Format
 from kg.store.base import Progress, Row, Store, Triple
+from kg.store.durability import GroupCommit
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
@@ -96,6 +98,8 @@ class OxigraphStore(Store):
 
     def __init__(self, path: str | Path | None = None):
         self.version = 0  # goes up with every write; query workers reopen when it moves
+        self._write_lock = threading.Lock()
+        self._commits = GroupCommit(self._flush)
         if path is None:
             self._store, self.kind, self.location = ox.Store(), "memory", ":memory:"
             return
@@ -136,9 +140,11 @@ class OxigraphStore(Store):
     def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         g = ox.NamedNode(graph)
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
-        self._store.extend(quads)  # one transaction
-        self._store.flush()
-        self.version += 1
+        with self._write_lock:
+            self._store.extend(quads)  # one transaction
+            self.version += 1
+            seq = self._commits.committed()
+        self._commits.wait_durable(seq)
 
     def load(
         self,
@@ -171,6 +177,10 @@ class OxigraphStore(Store):
 
     def dump(self, out: BinaryIO, fmt: Format) -> None:
         self._store.dump(out, ox.RdfFormat.from_media_type(fmt.media_type))
+
+    def _flush(self) -> None:
+        if self.kind != "memory":
+            self._store.flush()
 
     def nquads(self) -> bytes:
         """Every quad as N-Quads, for a worker process that copies a memory store."""
