@@ -6,7 +6,7 @@ from typing import Literal
 
 from kg.errors import UnsupportedFormat
 
-Kind = Literal["rdf", "results", "table"]
+Kind = Literal["rdf", "results", "table", "graph", "gapmap"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,19 @@ FORMATS: tuple[Format, ...] = (
     # Lists of the REST API (/claims, /gaps) and the CLI's --format.
     Format("json", "application/json", ("json",), "table"),
     Format("csv", "text/csv", ("csv",), "table"),
+    # `kg export` and /export/graph.{ext}: the projection for Gephi, Cytoscape, Graphviz, the web.
+    Format("graphml", "application/graphml+xml", ("graphml",), "graph"),
+    Format("gexf", "application/gexf+xml", ("gexf",), "graph"),
+    Format("cyjs", "application/json", ("cyjs",), "graph", aliases=("cytoscape",)),
+    Format("dot", "text/vnd.graphviz", ("dot", "gv"), "graph", aliases=("graphviz",)),
+    Format("jsonld", "application/ld+json", ("jsonld",), "graph"),
+    Format("ttl", "text/turtle", ("ttl",), "graph", aliases=("turtle",)),
+    Format("nq", "application/n-quads", ("nq",), "graph", quads=True, aliases=("nquads",)),
+    Format("html", "text/html", ("html",), "graph"),
+    # /export/gap-map.{ext} and `kg export gap-map.{ext}`: groups by benefits.
+    Format("svg", "image/svg+xml", ("svg",), "gapmap"),
+    Format("html", "text/html", ("html",), "gapmap"),
+    Format("csv", "text/csv", ("csv",), "gapmap"),
 )
 
 

@@ -18,6 +18,7 @@ PREFIXES: Final = {
     "dcterms": "http://purl.org/dc/terms/",
     "org": "http://www.w3.org/ns/org#",
     "prov": "http://www.w3.org/ns/prov#",
+    "id": ID_BASE,
 }
 
 # Concept scheme path -> allowed ids. Fixed by the design; tests check the ontology agrees.

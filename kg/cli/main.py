@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from kg.cli import ask, data, serve, tokens
+from kg.cli import ask, data, export, serve, tokens
 from kg.cli.common import err, quiet_libraries
 from kg.errors import (
     InvalidInput,
@@ -30,6 +30,7 @@ for command in (
     ask.gaps,
     ask.claims,
     ask.benefits,
+    export.export,
     serve.serve,
 ):
     app.command()(command)

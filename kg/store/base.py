@@ -58,6 +58,13 @@ class Store(ABC):
         """Write every quad (all named graphs) in a quad format."""
 
     @abstractmethod
+    def export(self, out: BinaryIO, fmt: Format, subjects: Iterable[str] | None = None) -> None:
+        """Write the quads (quad formats) or triples (others) of `subjects`, or of everything.
+
+        Turtle and the like get the triples of all graphs; N-Quads and TriG keep the graphs.
+        """
+
+    @abstractmethod
     def graph_names(self) -> list[str]:
         """The IRIs of all named graphs."""
 

@@ -15,6 +15,7 @@ from kg.errors import InvalidInput, Problem, QuerySyntaxError, StoreUnavailable
 from kg.formats import Format
 from kg.store.base import Progress, Row, Store, Triple
 from kg.store.durability import GroupCommit
+from kg.vocab import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
@@ -185,6 +186,19 @@ class OxigraphStore(Store):
     def nquads(self) -> bytes:
         """Every quad as N-Quads, for a worker process that copies a memory store."""
         return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+    def export(self, out: BinaryIO, fmt: Format, subjects: Iterable[str] | None = None) -> None:
+        if subjects is None:
+            quads = iter(self._store)
+        else:
+            quads = (
+                q
+                for s in subjects
+                for q in self._store.quads_for_pattern(ox.NamedNode(s), None, None, None)
+            )
+        rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
+        data = quads if fmt.quads else (q.triple for q in quads)
+        ox.serialize(data, out, rdf_format, prefixes=PREFIXES if not fmt.quads else None)
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
