@@ -54,7 +54,7 @@ def build(store: Store, group: str | None = None, benefit: str | None = None) ->
     group_slug = slug(evidence.require(store, "group", group)) if group else None
     benefit_slug = slug(evidence.require(store, "benefit", benefit)) if benefit else None
     rows = [(slug(r["group"]), r["label"]) for r in store.select(queries.get("groups"))]
-    rows = sorted(rows, key=lambda r: r[1]) + [(None, GENERAL)]
+    rows = [*sorted(rows, key=lambda r: r[1]), (None, GENERAL)]
     columns = sorted(
         ((slug(r["benefit"]), r["label"]) for r in store.select(queries.get("benefits"))),
         key=lambda c: c[1],
