@@ -10,6 +10,7 @@ from api import openapi, problems
 from api.limits import BodyLimit
 from api.routers import benefits, claims, evidence, exports, gaps, groups, health, sparql
 from kg import __version__
+from kg.remote_queries import RemoteQueries
 from kg.seed import ensure_seeded
 from kg.settings import Settings
 from kg.store import OxigraphStore, Store, open_store
@@ -25,10 +26,19 @@ read-only SPARQL 1.1 endpoint. Errors are RFC 9457 `application/problem+json`.""
 
 
 def _open(settings: Settings) -> Store:
-    store = open_store(None if settings.memory else settings.store, memory=settings.memory)
+    store = open_store(
+        None if settings.memory else settings.store, memory=settings.memory, settings=settings
+    )
     if settings.seed:
         ensure_seeded(store)
     return store
+
+
+def _user_queries(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
+    """Where /sparql queries run: killable workers for Oxigraph, the endpoint for a remote."""
+    if isinstance(store, OxigraphStore):
+        return QueryPool(store, timeout=settings.query_timeout)
+    return RemoteQueries(store, timeout=settings.query_timeout)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -41,16 +51,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store = store or _open(settings)
         app.state.writer = Writer(app.state.store)
         app.state.tokens = TokenFile(settings.tokens_path())
-        app.state.pool = (
-            QueryPool(app.state.store, timeout=settings.query_timeout)
-            if isinstance(app.state.store, OxigraphStore)
-            else None
-        )
+        app.state.pool = _user_queries(app.state.store, settings)
         try:
             yield
         finally:
-            if app.state.pool:
-                app.state.pool.close()
+            app.state.pool.close()
             if store is None:
                 app.state.store.close()
 

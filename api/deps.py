@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from kg.errors import Forbidden, Unauthorized
+from kg.remote_queries import RemoteQueries
 from kg.settings import Settings
 from kg.store import Store
 from kg.tokens import Principal, TokenFile
@@ -20,7 +21,7 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_pool(request: Request) -> QueryPool:
+def get_pool(request: Request) -> QueryPool | RemoteQueries:
     return request.app.state.pool
 
 
@@ -52,7 +53,7 @@ def reviewer(who: Annotated[Principal, Depends(contributor)]) -> Principal:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-PoolDep = Annotated[QueryPool, Depends(get_pool)]
+PoolDep = Annotated[QueryPool | RemoteQueries, Depends(get_pool)]
 WriterDep = Annotated[Writer, Depends(get_writer)]
 ContributorDep = Annotated[Principal, Depends(contributor)]
 ReviewerDep = Annotated[Principal, Depends(reviewer)]

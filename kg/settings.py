@@ -18,9 +18,22 @@ class Settings(BaseSettings):
     max_body: int = 64 * 1024  # bytes of a request body
     tokens: str | None = None  # tokens file; default tokens.json in the store folder
     cors: bool = False
+    # A remote store (--store sparql+http://HOST:PORT/sparql): where updates go if elsewhere,
+    # credentials (HTTP Digest, as Virtuoso's /sparql-auth wants), and a per-request timeout.
+    sparql_update_url: str | None = None
+    sparql_user: str | None = None
+    sparql_password: str | None = None
+    sparql_timeout: float = 30.0
 
     def tokens_path(self) -> Path:
         """The tokens file: KG_TOKENS, else tokens.json beside the store's data."""
         if self.tokens:
             return Path(self.tokens)
+        if self.store.startswith("sparql+"):
+            from kg.errors import InvalidInput, Problem
+
+            raise InvalidInput(
+                "a remote store needs KG_TOKENS, the path of the tokens file",
+                [Problem("KG_TOKENS", "required with a sparql+http store")],
+            )
         return Path(self.store) / "tokens.json"

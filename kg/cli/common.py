@@ -41,7 +41,8 @@ def settings_for(store: str | None, memory: bool) -> Settings:
 def opened(store: str | None, memory: bool, *, seed: bool = True) -> Iterator[Store]:
     """Open the store the options name, seeded on first open, and close it afterwards."""
     settings = settings_for(store, memory)
-    with open_store(None if settings.memory else settings.store, memory=settings.memory) as s:
+    location = None if settings.memory else settings.store
+    with open_store(location, memory=settings.memory, settings=settings) as s:
         if seed and settings.seed and ensure_seeded(s) and not settings.memory:
             err.print(f"[dim]new store at {s.location}: loaded ontology and seed data[/dim]")
         yield s
