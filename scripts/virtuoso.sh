@@ -35,14 +35,16 @@ configure() {
 
 start() {
   install
+  if curl -s -o /dev/null "http://127.0.0.1:$http/" 2>/dev/null; then
+    echo "port $http already answers: stop that server or set KG_VIRTUOSO_HTTP" >&2
+    exit 1
+  fi
   configure
-  (cd "$dir" && nohup virtuoso-t +configfile "$dir/virtuoso.ini" +foreground \
-     > "$dir/stdout.log" 2>&1 & echo $! > "$dir/pid")
+  (cd "$dir"; nohup virtuoso-t +configfile "$dir/virtuoso.ini" +foreground \
+     < /dev/null > "$dir/stdout.log" 2>&1 & echo $! > "$dir/pid")
   for _ in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:$http/sparql?query=ASK%7B%7D" >/dev/null 2>&1; then
-      isql-vt "$sql" dba dba 'exec=GRANT SPARQL_UPDATE TO "SPARQL";' >/dev/null
-      isql-vt "$sql" dba dba 'exec=GRANT EXECUTE ON DB.DBA.L_O_LOOK TO "SPARQL";' >/dev/null \
-        2>&1 || true
+      isql-vt "$sql" dba dba 'exec=GRANT SPARQL_UPDATE TO "SPARQL";' < /dev/null > /dev/null
       echo "virtuoso: http://127.0.0.1:$http/sparql (pid $(cat "$dir/pid"))"
       return
     fi

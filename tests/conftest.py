@@ -1,4 +1,5 @@
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -60,13 +61,48 @@ def kg(capsys, monkeypatch, tmp_path):
     return call
 
 
-@pytest.fixture(scope="session")
-def client():
-    """A TestClient on a seeded in-memory store; read-only by convention."""
+BACKENDS = ["oxigraph", "virtuoso"]
+
+
+def require_virtuoso() -> str:
+    """The Virtuoso endpoint the tests use (KG_VIRTUOSO_URL, started by scripts/test.sh)."""
+    url = os.environ.get("KG_VIRTUOSO_URL")
+    if url:
+        return url
+    if os.environ.get("KG_REQUIRE_ALL") == "1":
+        pytest.fail("KG_VIRTUOSO_URL is not set: Virtuoso is required (KG_REQUIRE_ALL=1)")
+    pytest.skip("no Virtuoso (KG_VIRTUOSO_URL unset); scripts/test.sh starts one")
+
+
+def reset_virtuoso() -> str:
+    """Drop every graph of ours from the test Virtuoso; returns the store location."""
+    from kg.store import open_store
+
+    location = "sparql+" + require_virtuoso()
+    with open_store(location) as remote:
+        for g in remote.graph_names():
+            remote.update(f"DROP SILENT GRAPH <{g}>")
+    return location
+
+
+def settings_for(backend: str, **kw):
+    """Settings for a new, seeded store of this backend (a remote one is emptied first)."""
+    from kg.settings import Settings
+
+    if backend == "virtuoso":
+        return Settings(store=reset_virtuoso(), **kw)
+    return Settings(memory=True, **kw)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def client(request, tmp_path_factory):
+    """A TestClient on a seeded store of each backend; read-only by convention."""
     from fastapi.testclient import TestClient
 
     from api.app import create_app
-    from kg.settings import Settings
 
-    with TestClient(create_app(Settings(memory=True, query_timeout=5))) as c:
+    tokens = str(tmp_path_factory.mktemp("tokens") / "tokens.json")
+    settings = settings_for(request.param, query_timeout=5, tokens=tokens)
+    with TestClient(create_app(settings)) as c:
+        c.backend = request.param
         yield c

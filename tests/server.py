@@ -23,10 +23,10 @@ def require_tool(name: str) -> str:
 class Server:
     """`kg serve -p 0` on a store folder; `url` once it answers /health."""
 
-    def __init__(self, store_dir, **env: str):
+    def __init__(self, store, **env: str):
         environment = {**os.environ, **{f"KG_{k.upper()}": v for k, v in env.items()}}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli.main", "serve", "-p", "0", "--store", str(store_dir)],
+            [sys.executable, "-m", "kg.cli.main", "serve", "-p", "0", "--store", str(store)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

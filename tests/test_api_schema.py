@@ -1,5 +1,6 @@
 """schemathesis against /openapi.json: no 5xx, and every response matches the schema."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from api.app import create_app
 from kg.settings import Settings
 from kg.tokens import TokenFile
 
+EXAMPLES = int(os.environ.get("KG_SCHEMATHESIS_EXAMPLES", "30"))
 app = create_app(Settings(memory=True, query_timeout=5))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 CHECKS = [
@@ -27,7 +29,7 @@ CHECKS = [
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms(case):
     case.call_and_validate(checks=CHECKS)
 
@@ -40,6 +42,6 @@ writing_schema = schemathesis.openapi.from_asgi("/openapi.json", writing_app).in
 
 
 @writing_schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_write_routes_with_a_token(case):
     case.call_and_validate(headers={"Authorization": f"Bearer {_reviewer}"}, checks=CHECKS)

@@ -124,6 +124,7 @@ def test_dataset_parameters(client):
 )
 def test_updates_are_refused_in_every_form(client, how):
     before = client.get("/health").json()["triples"]
+    how = dict(how)
     method = how.pop("method")
     r = getattr(client, method)("/sparql", **how)
     assert r.status_code == 403 and r.headers["content-type"] == PROBLEM

@@ -4,8 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from kg.settings import Settings
 from kg.tokens import TokenFile
+from tests.conftest import BACKENDS, settings_for
 
 PROBLEM = "application/problem+json"
 ITEM = {
@@ -33,15 +33,15 @@ CLAIM = {
 }
 
 
-@pytest.fixture
-def api(tmp_path):
+@pytest.fixture(params=BACKENDS)
+def api(request, tmp_path):
     tokens = TokenFile(tmp_path / "tokens.json")
     keys = {
         "alice": tokens.create("alice"),
         "bob": tokens.create("bob", "reviewer"),
         "carol": tokens.create("carol", "reviewer"),
     }
-    settings = Settings(memory=True, tokens=str(tokens.path), max_body=4096)
+    settings = settings_for(request.param, tokens=str(tokens.path), max_body=4096)
     with TestClient(create_app(settings)) as client:
         client.keys = keys
         client.tokens = tokens

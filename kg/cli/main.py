@@ -26,6 +26,7 @@ for command in (
     data.validate,
     data.stats,
     data.dump,
+    data.restore,
     ask.query,
     ask.gaps,
     ask.claims,

@@ -23,7 +23,7 @@ from kg.vocab import GRAPH_BASE
 # Only our graphs count as the store's data: a server has system graphs of its own.
 OURS = f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}"))'
 PAGE = 10_000  # rows per request when reading everything: servers cap result sizes
-INSERT_BATCH = 2_000  # triples per INSERT DATA request of a large load
+INSERT_BATCH = 400  # triples per INSERT DATA request: Virtuoso refuses much larger ones
 
 
 def with_values(query: str, bindings: Mapping[str, str] | None) -> str:

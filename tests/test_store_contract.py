@@ -1,0 +1,72 @@
+"""The Store interface, the same on every backend: the embedded Oxigraph and a SPARQL endpoint."""
+
+import io
+
+import pytest
+from rdflib import RDF, Literal, URIRef
+
+from kg import evidence, formats
+from kg.errors import InvalidInput, QuerySyntaxError
+from kg.seed import ensure_seeded
+from kg.store import open_store
+from tests.conftest import BACKENDS, reset_virtuoso
+
+EX = "http://example.org/"
+G = "https://w3id.org/nhs-groups-kg/graph/test/"
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    location = reset_virtuoso() if request.param == "virtuoso" else tmp_path / "db"
+    with open_store(location) as s:
+        yield s
+
+
+def test_starts_empty_and_seeds(store, seeded_store):
+    assert store.is_empty()
+    assert ensure_seeded(store) is True and not store.is_empty()
+    assert len(store) == len(seeded_store)
+    assert [c.as_dict() for c in evidence.gaps(store)] == [
+        c.as_dict() for c in evidence.gaps(seeded_store)
+    ]
+
+
+def test_write_graph_select_ask(store):
+    a = URIRef(EX + "a")
+    store.write_graph(G + "1", [(a, RDF.type, URIRef(EX + "T")), (a, URIRef(EX + "n"), Literal(3))])
+    assert store.graph_names() == [G + "1"]
+    assert store.select(f"SELECT ?n WHERE {{ <{EX}a> <{EX}n> ?n }}") == [{"n": 3}]
+    assert store.ask(f"ASK {{ <{EX}a> a <{EX}T> }}")
+    assert len(store) == 2
+
+
+def test_bindings(store):
+    for name in ("a", "b"):
+        store.write_graph(G + name, [(URIRef(EX + name), RDF.type, URIRef(EX + "T"))])
+    rows = store.select(f"SELECT ?x WHERE {{ ?x a <{EX}T> }}", {"x": EX + "b"})
+    assert rows == [{"x": EX + "b"}]
+
+
+def test_load_keeps_quads_graphs_and_parses_first(store):
+    nq = (f"<{EX}a> <{EX}p> <{EX}b> <{G}q> .\n<{EX}a> <{EX}p> <{EX}c> .\n").encode()
+    assert store.load(io.BytesIO(nq), formats.by_name("nquads", "rdf"), G + "default") == 2
+    assert store.graph_names() == [G + "default", G + "q"]
+    with pytest.raises(QuerySyntaxError):
+        store.load(io.BytesIO(b"<a> <b> ."), formats.by_name("nquads", "rdf"), G + "x")
+    assert len(store) == 2
+
+
+def test_dump_and_export(store):
+    store.write_graph(G + "1", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal("x"))])
+    store.write_graph(G + "2", [(URIRef(EX + "b"), URIRef(EX + "p"), Literal("y"))])
+    out = io.BytesIO()
+    store.dump(out, formats.by_name("nquads", "rdf"))
+    assert out.getvalue().count(b"\n") == 2 and f"<{G}2>".encode() in out.getvalue()
+    out = io.BytesIO()
+    store.export(out, formats.by_name("turtle", "rdf"), [EX + "b"])
+    assert b'"y"' in out.getvalue() and b'"x"' not in out.getvalue()
+
+
+def test_not_a_select(store):
+    with pytest.raises(InvalidInput):
+        store.select("ASK { ?s ?p ?o }")
