@@ -25,6 +25,7 @@ class Builder:
 
     def __init__(self, store: Store):
         self.store = store
+        self.current: dict[str, URIRef] = {}  # item -> its current review, as the writer keeps
 
     def _write(self, triples: list) -> None:
         self.store.write_graph(f"{GRAPH_BASE}test/{next(_ids)}", triples)
@@ -83,11 +84,13 @@ class Builder:
 
     def review(self, item: str, status: str) -> None:
         node = URIRef(iri("review", f"r-{next(_ids)}"))
-        self._write(
-            [
-                (node, RDF.type, N.Review),
-                (node, N.reviewOf, URIRef(iri("evidence", item))),
-                (node, N.resultingStatus, URIRef(iri("verification-status", status))),
-                (node, PROV.endedAtTime, _tick()),
-            ]
-        )
+        triples = [
+            (node, RDF.type, N.Review),
+            (node, N.reviewOf, URIRef(iri("evidence", item))),
+            (node, N.resultingStatus, URIRef(iri("verification-status", status))),
+            (node, PROV.endedAtTime, _tick()),
+        ]
+        if item in self.current:  # as the writer does: each review supersedes the last
+            triples.append((node, N.supersedes, self.current[item]))
+        self.current[item] = node
+        self._write(triples)

@@ -144,3 +144,24 @@ def restore(
                     progress=lambda done, t=task: bar.update(t, completed=done),
                 )
         err.print(f"restored {len(s)} quads into {s.location}")
+
+
+def synth(
+    triples: Annotated[int, typer.Option("--triples", help="About how many triples.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.nq).")],
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same data.")] = 1,
+) -> None:
+    """Write deterministic synthetic data shaped like the seed, as N-Quads."""
+    import pyoxigraph as ox
+
+    from kg.synth import Synth
+
+    if triples < 1 or output.suffix != ".nq":
+        raise InvalidInput(
+            "kg synth needs --triples > 0 and an .nq output file",
+            [Problem("--output", "an .nq file")],
+        )
+    generator = Synth(triples, seed)
+    with output.open("wb") as fh:
+        ox.serialize(generator.quads(), fh, ox.RdfFormat.N_QUADS)
+    err.print(f"wrote {generator.count} synthetic triples to {output}")

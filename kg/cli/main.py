@@ -27,6 +27,7 @@ for command in (
     data.stats,
     data.dump,
     data.restore,
+    data.synth,
     ask.query,
     ask.gaps,
     ask.claims,

@@ -158,9 +158,14 @@ class Writer:
             raise Forbidden("a reviewer cannot review an item they submitted")
         new = build.new_id("r")
         with self._lock:
+            replay = self._replay(ctx)
+            if replay:
+                return replay
+            # Under the lock, so that two reviews never supersede the same one.
+            current = self.store.select(queries.get("current-review"), {"item": item})
             at = provenance.timestamp(provenance.now())
-            data = build.review(
-                item, new, body.status, body.comment, provenance.agent_iri(ctx.who.name), at
-            )
+            who = provenance.agent_iri(ctx.who.name)
+            previous = current[0]["review"] if current else None
+            data = build.review(item, new, body.status, body.comment, who, at, previous)
             shapes(data)
-            return self._replay(ctx) or self._commit("review", iri("review", new), data, ctx)
+            return self._commit("review", iri("review", new), data, ctx)

@@ -76,7 +76,13 @@ def evidence(body: EvidenceIn, slug: str, refs: dict[str, str]) -> list[Triple]:
 
 
 def review(
-    item: str, slug: str, status: str, comment: str | None, agent: URIRef, at: Literal
+    item: str,
+    slug: str,
+    status: str,
+    comment: str | None,
+    agent: URIRef,
+    at: Literal,
+    supersedes: str | None = None,
 ) -> list[Triple]:
     node = URIRef(iri("review", slug))
     out: list[Triple] = [
@@ -88,4 +94,6 @@ def review(
     ]
     if comment:
         out.append((node, RDFS.comment, Literal(comment)))
+    if supersedes:
+        out.append((node, N.supersedes, URIRef(supersedes)))
     return out

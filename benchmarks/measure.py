@@ -1,0 +1,61 @@
+"""Timing and memory helpers for the benchmark scripts (not a test module)."""
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+
+def timings(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
+    """Seconds of `repeat` calls after `warmup` untimed ones."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def summary(seconds: list[float]) -> dict:
+    """Median and 95th percentile, in milliseconds."""
+    ordered = sorted(seconds)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median_ms": statistics.median(ordered) * 1000, "p95_ms": p95 * 1000}
+
+
+def http_get(client: httpx.Client, url: str, params: dict | None = None) -> Callable[[], None]:
+    """A call that GETs `url` and fails loudly on anything but 200."""
+
+    def call() -> None:
+        r = client.get(url, params=params)
+        if r.status_code != 200:
+            raise RuntimeError(f"{url}: {r.status_code} {r.text[:200]}")
+
+    return call
+
+
+def tree_peak_rss_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a process plus the current RSS of its children, MB."""
+    total = _status_kb(pid, "VmHWM")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            total += _status_kb(int(stat.parent.name), "VmHWM")
+    return total / 1024
+
+
+def _status_kb(pid: int, key: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
