@@ -29,7 +29,7 @@ def median_ms(fn, repeat: int) -> float:
 
 
 def measure(store: OxigraphStore, label: str, repeat: int) -> None:
-    q = queries.get("gaps")
+    q = queries.bind(queries.get("gaps"))
 
     def engine() -> int:
         return len(list(store.engine.query(q, use_default_graph_as_union=True)))

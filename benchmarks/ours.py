@@ -81,7 +81,7 @@ def main() -> None:
     _, count = load_file(store, Path(args.data))
     load_s = time.perf_counter() - t
     peak_load_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    q = queries.get("gaps")
+    q = queries.bind(queries.get("gaps"))
     engine = timings(
         lambda: list(store.engine.query(q, use_default_graph_as_union=True)), args.repeat
     )

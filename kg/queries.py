@@ -7,6 +7,7 @@ _status-ladder are shared by claim-status, benefit-status, evidence-status and g
 """
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from kg.errors import NotFound
@@ -51,6 +52,33 @@ def _expand(name: str, seen: tuple[str, ...]) -> tuple[list[str], str]:
 
     body = _INCLUDE.sub(embed, body)
     return prefixes, body
+
+
+_SLOT = re.compile(r"\{\{\?([A-Za-z][A-Za-z0-9]*)\}\}")
+_SAFE_IRI = re.compile(r"[^<>\"{}|^`\\\s]+")
+
+
+def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
+    """Fill a query's binding slots: `{{?claim}}` becomes `VALUES ?claim { <iri> }` when
+    ?claim is bound, and nothing otherwise.
+
+    A slot sits just before the pattern the variable should start from, so the engine begins
+    with one claim instead of computing every claim and filtering (Oxigraph does not push its
+    own substitutions down, and VALUES at the top is no better).
+    """
+    bindings = dict(bindings or {})
+    unknown = set(bindings) - set(_SLOT.findall(text))
+    if unknown:
+        raise ValueError(f"the query has no binding slot for: {', '.join(sorted(unknown))}")
+    for value in bindings.values():
+        if not _SAFE_IRI.fullmatch(value):
+            raise ValueError(f"not an IRI that can be bound: {value!r}")
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return f"VALUES ?{name} {{ <{bindings[name]}> }}" if name in bindings else ""
+
+    return _SLOT.sub(fill, text)
 
 
 @cache

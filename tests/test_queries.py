@@ -1,5 +1,7 @@
 """Named queries: found by name, fragments embedded, every one runs on the seed."""
 
+import re
+
 import pytest
 
 from kg import queries
@@ -15,7 +17,7 @@ def test_names_exclude_fragments():
 
 def test_embedding_expands_everything():
     text = queries.get("gaps")
-    assert "{{" not in text
+    assert "{{" not in re.sub(r"\{\{\?\w+\}\}", "", text)  # only binding slots are left
     assert text.count("PREFIX nhsg:") == 1
     assert "GROUP BY ?claim" in text
 
@@ -34,3 +36,23 @@ def test_evidence_status_on_seed(seeded_store, source_data):
     rows = seeded_store.select(queries.get("evidence-status"))
     assert len(rows) == len(source_data["evidence"])
     assert {r["verification"].rsplit("/", 1)[1] for r in rows} == {"verified"}
+
+
+def test_bind_fills_slots_or_removes_them():
+    text = "SELECT ?c WHERE { {{?c}} ?c a ?t }"
+    assert queries.bind(text) == "SELECT ?c WHERE {  ?c a ?t }"
+    assert queries.bind(text, {"c": "http://x/1"}) == (
+        "SELECT ?c WHERE { VALUES ?c { <http://x/1> } ?c a ?t }"
+    )
+
+
+@pytest.mark.parametrize("bindings", [{"d": "http://x/1"}, {"c": "http://x/> } DROP ALL"}])
+def test_bind_refuses_unknown_slots_and_unsafe_iris(bindings):
+    with pytest.raises(ValueError):
+        queries.bind("SELECT ?c WHERE { {{?c}} ?c a ?t }", bindings)
+
+
+def test_a_bound_claim_gives_one_row(seeded_store):
+    iri = "https://w3id.org/nhs-groups-kg/id/claim/c34"
+    rows = seeded_store.select(queries.get("claim-status"), {"claim": iri})
+    assert [r["claim"] for r in rows] == [iri]

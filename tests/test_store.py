@@ -105,7 +105,7 @@ def test_write_graph_and_select_values(store):
 def test_bindings_preset_variables(store):
     for name in ("a", "b"):
         store.write_graph("urn:test:g", [(URIRef(EX + name), RDF.type, URIRef(EX + "T"))])
-    rows = store.select(f"SELECT ?x WHERE {{ ?x a <{EX}T> }}", {"x": EX + "b"})
+    rows = store.select(f"SELECT ?x WHERE {{ {{{{?x}}}} ?x a <{EX}T> }}", {"x": EX + "b"})
     assert rows == [{"x": EX + "b"}]
 
 

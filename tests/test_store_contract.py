@@ -43,7 +43,7 @@ def test_write_graph_select_ask(store):
 def test_bindings(store):
     for name in ("a", "b"):
         store.write_graph(G + name, [(URIRef(EX + name), RDF.type, URIRef(EX + "T"))])
-    rows = store.select(f"SELECT ?x WHERE {{ ?x a <{EX}T> }}", {"x": EX + "b"})
+    rows = store.select(f"SELECT ?x WHERE {{ {{{{?x}}}} ?x a <{EX}T> }}", {"x": EX + "b"})
     assert rows == [{"x": EX + "b"}]
 
 

@@ -24,12 +24,8 @@ class Store(ABC):
 
     @abstractmethod
     def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
-        """Run a SELECT over the union of all graphs; `bindings` pre-binds variables to IRIs.
-
-        A bound variable only selects rows where it stands in a required pattern of the query
-        (in an OPTIONAL or one branch of a UNION it does not filter): the named queries that
-        take bindings say which variable they take.
-        """
+        """Run a SELECT over the union of all graphs; `bindings` fills the query's binding
+        slots (`{{?claim}}`, see kg.queries.bind) with IRIs."""
 
     @abstractmethod
     def ask(self, query: str) -> bool:

@@ -13,6 +13,7 @@ from rdflib import URIRef
 
 from kg.errors import InvalidInput, Problem, QuerySyntaxError, StoreUnavailable
 from kg.formats import Format
+from kg.queries import bind
 from kg.store.base import Progress, Row, Store, Triple
 from kg.store.durability import GroupCommit
 from kg.vocab import PREFIXES
@@ -117,11 +118,8 @@ class OxigraphStore(Store):
         return self._store
 
     def _query(self, query: str, bindings: Mapping[str, str] | None = None) -> object:
-        subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(
-                query, use_default_graph_as_union=True, substitutions=subs or None
-            )
+            return self._store.query(bind(query, bindings), use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise syntax_error(exc) from None
 

@@ -5,7 +5,6 @@ graph, so it is atomic on the server. Every request has a timeout; a server that
 slow is StoreUnavailable (503), and the next request simply tries again.
 """
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import BinaryIO
 
@@ -14,6 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import InvalidInput, KGError, Problem, QuerySyntaxError, StoreUnavailable
 from kg.formats import Format
+from kg.queries import bind
 from kg.results import RESULTS_JSON
 from kg.store.base import Progress, Row, Store, Triple
 from kg.store.oxigraph import syntax_error, to_ox
@@ -24,17 +24,6 @@ from kg.vocab import GRAPH_BASE
 OURS = f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}"))'
 PAGE = 10_000  # rows per request when reading everything: servers cap result sizes
 INSERT_BATCH = 400  # triples per INSERT DATA request: Virtuoso refuses much larger ones
-
-
-def with_values(query: str, bindings: Mapping[str, str] | None) -> str:
-    """Bind variables by a VALUES block at the start of the outermost WHERE group."""
-    if not bindings:
-        return query
-    block = " ".join(f"VALUES ?{k} {{ <{v}> }}" for k, v in bindings.items())
-    match = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE)
-    if match is None:
-        raise InvalidInput("cannot bind variables in this query", [Problem("query", "no WHERE")])
-    return query[: match.end()] + " " + block + " " + query[match.end() :]
 
 
 class SparqlStore(Store):
@@ -85,7 +74,7 @@ class SparqlStore(Store):
         return response.json()
 
     def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
-        body = self._json(with_values(query, bindings))
+        body = self._json(bind(query, bindings))
         if "results" not in body:
             raise InvalidInput("not a SELECT query", [Problem("query", "expected SELECT")])
         names = body["head"]["vars"]
