@@ -9,26 +9,14 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Direction = Literal["supports", "disputes", "inconclusive"]
-Independence = Literal["independent", "affiliated", "commissioned", "unknown"]
-Directness = Literal["direct", "indirect"]
-Status = Literal["unverified", "verified", "disputed", "withdrawn"]
-EvidenceType = Literal[
-    "inspection-report",
-    "peer-reviewed-study",
-    "evaluation",
-    "audit",
-    "official-statistics",
-    "qualitative-research",
-    "survey",
-    "board-paper",
-    "annual-report",
-    "press-release",
-    "news-report",
-    "stakeholder-statement",
-    "commentary",
-    "other",
-]
+from kg.vocab import VOCABULARIES
+
+# The design's vocabularies (kg.vocab), as Literal types so a wrong term lists the allowed ones.
+Direction = Literal[VOCABULARIES["direction"]]
+Independence = Literal[VOCABULARIES["independence"]]
+Directness = Literal[VOCABULARIES["directness"]]
+Status = Literal[VOCABULARIES["verification-status"]]
+EvidenceType = Literal[VOCABULARIES["evidence-type"]]
 Text = Field(min_length=1, max_length=5000)
 Ref = Field(min_length=1, max_length=300, description="A slug or the full IRI.")
 

@@ -54,20 +54,22 @@ def _expand(name: str, seen: tuple[str, ...]) -> tuple[list[str], str]:
     return prefixes, body
 
 
-_SLOT = re.compile(r"\{\{\?([A-Za-z][A-Za-z0-9]*)\}\}")
+_SLOT = re.compile(r"\{\{\?([A-Za-z][A-Za-z0-9]*)(?:\s*\|([^}]*))?\}\}")
 _SAFE_IRI = re.compile(r"[^<>\"{}|^`\\\s]+")
 
 
 def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
     """Fill a query's binding slots: `{{?claim}}` becomes `VALUES ?claim { <iri> }` when
-    ?claim is bound, and nothing otherwise.
+    ?claim is bound, and nothing otherwise. `{{?claim | PATTERN}}` adds PATTERN too, only when
+    bound: a way to narrow an inner OPTIONAL to the bound thing without changing what the
+    query means when nothing is bound.
 
     A slot sits just before the pattern the variable should start from, so the engine begins
     with one claim instead of computing every claim and filtering (Oxigraph does not push its
     own substitutions down, and VALUES at the top is no better).
     """
     bindings = dict(bindings or {})
-    unknown = set(bindings) - set(_SLOT.findall(text))
+    unknown = set(bindings) - {m.group(1) for m in _SLOT.finditer(text)}
     if unknown:
         raise ValueError(f"the query has no binding slot for: {', '.join(sorted(unknown))}")
     for value in bindings.values():
@@ -75,8 +77,10 @@ def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
             raise ValueError(f"not an IRI that can be bound: {value!r}")
 
     def fill(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return f"VALUES ?{name} {{ <{bindings[name]}> }}" if name in bindings else ""
+        name, pattern = match.group(1), match.group(2) or ""
+        if name not in bindings:
+            return ""
+        return f"VALUES ?{name} {{ <{bindings[name]}> }} {pattern.strip()}".rstrip()
 
     return _SLOT.sub(fill, text)
 

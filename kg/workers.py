@@ -86,8 +86,17 @@ class QueryPool:
         self.ctx = mp.get_context("spawn")  # no fork: the parent has threads and RocksDB
         self.idle: queue.Queue = queue.Queue()
         self.size = size
-        for _ in range(size):
-            self.idle.put(self._start())
+        self._started = False
+        self._start_lock = threading.Lock()
+
+    def _ensure_started(self) -> None:
+        # Workers start on the first user query, not with the server: a server nobody sends
+        # SPARQL to needs no second copy of the data in memory.
+        with self._start_lock:
+            if not self._started:
+                for _ in range(self.size):
+                    self.idle.put(self._start())
+                self._started = True
 
     def _start(self) -> tuple:
         from kg.worker_main import serve
@@ -109,6 +118,7 @@ class QueryPool:
         named_graphs: tuple[str, ...] = (),
     ) -> Answer:
         """Evaluate a checked user query; QueryTimeout when it runs past the limit."""
+        self._ensure_started()
         version, source = self.snapshots.latest()
         request = Request(
             version, source, query, form, fmt, media_type, max_rows, default_graphs, named_graphs

@@ -17,7 +17,7 @@ def test_names_exclude_fragments():
 
 def test_embedding_expands_everything():
     text = queries.get("gaps")
-    assert "{{" not in re.sub(r"\{\{\?\w+\}\}", "", text)  # only binding slots are left
+    assert "{{" not in re.sub(r"\{\{\?\w+[^}]*\}\}", "", text)  # only binding slots left
     assert text.count("PREFIX nhsg:") == 1
     assert "GROUP BY ?claim" in text
 
@@ -50,6 +50,12 @@ def test_bind_fills_slots_or_removes_them():
 def test_bind_refuses_unknown_slots_and_unsafe_iris(bindings):
     with pytest.raises(ValueError):
         queries.bind("SELECT ?c WHERE { {{?c}} ?c a ?t }", bindings)
+
+
+def test_a_slot_with_a_pattern_adds_it_only_when_bound():
+    text = "SELECT * WHERE { OPTIONAL { {{?c | ?i <p> ?c .}} ?i ?q ?o } }"
+    assert "<p>" not in queries.bind(text)
+    assert "VALUES ?c { <http://x/1> } ?i <p> ?c ." in queries.bind(text, {"c": "http://x/1"})
 
 
 def test_a_bound_claim_gives_one_row(seeded_store):

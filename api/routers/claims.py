@@ -12,17 +12,10 @@ from api.routers.lists import LIST_CONTENT, BenefitQ, FormatQ, GroupQ, OffsetQ, 
 from api.writing import context, created
 from kg import catalog, evidence
 from kg.models import ClaimIn
+from kg.vocab import STATUSES
 
 router = APIRouter(tags=["claims"])
-Status = Literal[
-    "no-evidence",
-    "no-independent-evidence",
-    "indirect-only",
-    "inconclusive",
-    "disputed",
-    "contested",
-    "supported",
-]
+Status = Literal[STATUSES]
 
 
 @router.get(

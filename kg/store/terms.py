@@ -3,7 +3,7 @@
 import pyoxigraph as ox
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {
+INTEGERS = {
     XSD + t
     for t in (
         "integer",
@@ -16,7 +16,7 @@ _INTEGERS = {
         "unsignedLong",
     )
 }
-_FLOATS = {XSD + t for t in ("decimal", "double", "float")}
+FLOATS = {XSD + t for t in ("decimal", "double", "float")}
 
 
 def from_json(term: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -41,9 +41,9 @@ def plain(term: dict | None) -> object:
     if kind == "bnode":
         return "_:" + value
     datatype = term.get("datatype")
-    if datatype in _INTEGERS:
+    if datatype in INTEGERS:
         return int(value)
-    if datatype in _FLOATS:
+    if datatype in FLOATS:
         return float(value)
     if datatype == XSD + "boolean":
         return value in ("true", "1")
