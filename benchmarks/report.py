@@ -1,5 +1,7 @@
 """docs/benchmarks.md from the results of benchmarks/run.py: ratios first, then the figures."""
 
+from pathlib import Path
+
 
 def _ms(d: dict | None, key: str = "median_ms") -> float | None:
     return None if not d or key not in d else d[key]
@@ -153,4 +155,7 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
             load = f"{p['load_s']:.1f} s" if "load_s" in p else "-"
             peak = f"{p['peak_mb']:.0f} MB" if "peak_mb" in p else "-"
             out.append(f"| {r['triples']:,} | {name} | {load} | {_peer_gaps(p)[1]} | {peak} |")
+    findings = Path(__file__).with_name("findings.md")
+    if findings.exists():
+        out += ["", findings.read_text().rstrip()]
     return "\n".join(out) + "\n"
