@@ -1,10 +1,11 @@
 """User queries (/sparql) on a remote store: forwarded with a time limit, rows capped, and
 answered in the format the client asked for. The counterpart of kg.workers for Oxigraph."""
 
+import httpx
 import pyoxigraph as ox
 
 from kg import results
-from kg.errors import QueryTimeout, StoreUnavailable
+from kg.errors import QuerySyntaxError, QueryTimeout, StoreUnavailable
 from kg.store.sparql import SparqlStore
 from kg.store.terms import from_json
 from kg.workers import Answer
@@ -27,11 +28,9 @@ class RemoteQueries:
             return self.store.client.post(
                 self.store.location, data=data, headers={"Accept": accept}, timeout=self.timeout
             )
-        except Exception as exc:
-            import httpx
-
-            if isinstance(exc, httpx.TimeoutException):
-                raise QueryTimeout(self.timeout) from None
+        except httpx.TimeoutException:
+            raise QueryTimeout(self.timeout) from None
+        except httpx.HTTPError as exc:
             raise StoreUnavailable(f"cannot reach the SPARQL endpoint: {exc}") from None
 
     def run(
@@ -70,9 +69,7 @@ class RemoteQueries:
         return Answer(out, len(triples) > max_rows)
 
     @staticmethod
-    def _raise_for(response) -> None:
-        from kg.errors import QuerySyntaxError
-
+    def _raise_for(response: httpx.Response) -> None:
         if response.status_code >= 500:
             raise StoreUnavailable(f"the SPARQL endpoint failed ({response.status_code})")
         if response.status_code >= 400:
