@@ -142,19 +142,23 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
             f"{o['writes_seq_per_s']:.0f}/s | {o['writes_8_per_s']:.0f}/s | "
             f"{o['server_peak_mb']:.0f} MB |"
         )
+    ours_rows = ", ".join(f"{r['ours']['gaps']:,}" for r in results)
     out += [
         "",
-        "## Peers in detail",
+        f"## Peers in detail (rows: the claims lacking independent evidence; ours: {ours_rows})",
         "",
-        "| scale | system | load | gap query | peak memory |",
-        "|---|---|---|---|---|",
+        "| scale | system | load | gap query | rows | peak memory |",
+        "|---|---|---|---|---|---|",
     ]
     for r in results:
         for name in ("rdflib", "rdflib_endpoint", "virtuoso"):
             p = r[name]
             load = f"{p['load_s']:.1f} s" if "load_s" in p else "-"
             peak = f"{p['peak_mb']:.0f} MB" if "peak_mb" in p else "-"
-            out.append(f"| {r['triples']:,} | {name} | {load} | {_peer_gaps(p)[1]} | {peak} |")
+            rows = p.get("rows", "-")
+            out.append(
+                f"| {r['triples']:,} | {name} | {load} | {_peer_gaps(p)[1]} | {rows} | {peak} |"
+            )
     findings = Path(__file__).with_name("findings.md")
     if findings.exists():
         out += ["", findings.read_text().rstrip()]

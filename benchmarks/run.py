@@ -67,7 +67,7 @@ def one_scale(triples: int, repeat: int, limit: float) -> dict:
             "ours": ours,
             "rdflib": peers.rdflib_in_memory(nt, repeat, limit),
             "rdflib_endpoint": peers.rdflib_endpoint(nt, repeat, limit),
-            "virtuoso": peers.virtuoso(nq, repeat, tmp / "virtuoso"),
+            "virtuoso": peers.virtuoso(nt, repeat, tmp / "virtuoso"),
         }
 
 
