@@ -17,6 +17,8 @@ from api.app import create_app
 from kg.settings import Settings
 from kg.tokens import TokenFile
 
+# Derandomized: the same examples on every run, so CI is repeatable. For a deeper hunt, raise
+# KG_SCHEMATHESIS_EXAMPLES (300 per operation found nothing on 2026-11-26).
 EXAMPLES = int(os.environ.get("KG_SCHEMATHESIS_EXAMPLES", "30"))
 app = create_app(Settings(memory=True, query_timeout=5))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
@@ -29,7 +31,9 @@ CHECKS = [
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 def test_api_conforms(case):
     case.call_and_validate(checks=CHECKS)
 
@@ -42,6 +46,8 @@ writing_schema = schemathesis.openapi.from_asgi("/openapi.json", writing_app).in
 
 
 @writing_schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 def test_write_routes_with_a_token(case):
     case.call_and_validate(headers={"Authorization": f"Bearer {_reviewer}"}, checks=CHECKS)
