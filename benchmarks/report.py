@@ -89,7 +89,9 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         "",
         f"Measured in one run on this machine ({machine}), with `{command}`.",
         "Data: `kg synth` at each scale plus the seed, the same for every system. "
-        "Ratios are what we compare; absolute times depend on the machine.",
+        "Ratios are what we compare; absolute times depend on the machine. The peers need "
+        "`pip install -e '.[bench]'` (rdflib-endpoint) and Virtuoso (`scripts/virtuoso.sh` "
+        "installs it).",
         "",
         "## Targets",
         "",
