@@ -17,7 +17,6 @@ def load_file(
     path: Path,
     *,
     graph: str | None = None,
-    agent: str = "kg load",
     progress: Progress | None = None,
 ) -> tuple[str, int]:
     """Load one file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML); all of it or none.
@@ -59,7 +58,7 @@ def load_files(
     total = 0
     for p in paths:
         callback = progress(p, p.stat().st_size) if progress else None
-        target, count = load_file(store, p, graph=graph, agent=agent, progress=callback)
+        target, count = load_file(store, p, graph=graph, progress=callback)
         store.write_graph(
             target, provenance.record(target, agent, f"{agent} {p.name}", provenance.now())
         )

@@ -3,7 +3,7 @@
 import pyoxigraph as ox
 
 from kg import results
-from kg.store.oxigraph import syntax_error
+from kg.store.parsing import syntax_error
 
 
 class _Data:

@@ -1,6 +1,5 @@
 """The embedded store: Oxigraph through pyoxigraph, on disk (RocksDB) or in memory."""
 
-import re
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -11,11 +10,12 @@ from rdflib import BNode as RBNode
 from rdflib import Literal as RLiteral
 from rdflib import URIRef
 
-from kg.errors import InvalidInput, Problem, QuerySyntaxError, StoreUnavailable
+from kg.errors import InvalidInput, Problem, StoreUnavailable
 from kg.formats import Format
 from kg.queries import bind
 from kg.store.base import Progress, Row, Store, Triple
 from kg.store.durability import GroupCommit
+from kg.store.parsing import parse_all, syntax_error
 from kg.store.terms import FLOATS, INTEGERS, XSD
 from kg.vocab import PREFIXES
 
@@ -55,30 +55,6 @@ def to_ox(node: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
         return ox.Literal(str(node))
     raise TypeError(f"not an RDF term: {node!r}")
-
-
-def syntax_error(exc: SyntaxError) -> QuerySyntaxError:
-    """Keep line and column apart: queries say 'error at 1:35: ...', RDF parsers say
-    'Parser error at line 4 column 11: ...'."""
-    text = str(exc)
-    match = re.search(r"at (\d+):(\d+)|line (\d+) column (\d+)", text)
-    if match:
-        line, column = (g for g in match.groups() if g is not None)
-        return QuerySyntaxError(text, int(line), int(column))
-    return QuerySyntaxError(text)
-
-
-class _CountingReader:
-    """A file wrapper that reports how many bytes the parser has read."""
-
-    def __init__(self, raw: BinaryIO, progress: Progress):
-        self.raw, self.progress, self.done = raw, progress, 0
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.raw.read(size)
-        self.done += len(chunk)
-        self.progress(self.done)
-        return chunk
 
 
 class OxigraphStore(Store):
@@ -140,19 +116,7 @@ class OxigraphStore(Store):
         progress: Progress | None = None,
         base_iri: str | None = None,
     ) -> int:
-        reader = _CountingReader(source, progress) if progress else source
-        target = ox.NamedNode(graph)
-        try:
-            quads = [
-                q
-                if not isinstance(q.graph_name, ox.DefaultGraph)
-                else ox.Quad(q.subject, q.predicate, q.object, target)
-                for q in ox.parse(
-                    reader, ox.RdfFormat.from_media_type(fmt.media_type), base_iri=base_iri
-                )
-            ]
-        except SyntaxError as exc:
-            raise syntax_error(exc) from None
+        quads = parse_all(source, fmt, graph, progress, base_iri)
         if len(quads) > BULK_THRESHOLD:
             self._store.bulk_extend(quads)
         else:

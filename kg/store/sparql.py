@@ -16,7 +16,8 @@ from kg.formats import Format
 from kg.queries import bind
 from kg.results import RESULTS_JSON
 from kg.store.base import Progress, Row, Store, Triple
-from kg.store.oxigraph import syntax_error, to_ox
+from kg.store.oxigraph import to_ox
+from kg.store.parsing import parse_all
 from kg.store.terms import from_json, plain
 from kg.vocab import GRAPH_BASE
 
@@ -103,23 +104,15 @@ class SparqlStore(Store):
         progress: Progress | None = None,
         base_iri: str | None = None,
     ) -> int:
-        from kg.store.oxigraph import _CountingReader
-
-        reader = _CountingReader(source, progress) if progress else source
-        try:
-            quads = list(
-                ox.parse(reader, ox.RdfFormat.from_media_type(fmt.media_type), base_iri=base_iri)
-            )
-        except SyntaxError as exc:
-            raise syntax_error(exc) from None
-        self.insert_quads(quads, graph)
+        quads = parse_all(source, fmt, graph, progress, base_iri)
+        self.insert_quads(quads)
         return len(quads)
 
-    def insert_quads(self, quads: list[ox.Quad], default: str) -> None:
+    def insert_quads(self, quads: list[ox.Quad]) -> None:
         """Insert parsed quads, grouped by graph, in batches (each batch one request)."""
         by_graph: dict[str, list[str]] = {}
         for q in quads:
-            g = default if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+            g = q.graph_name.value
             by_graph.setdefault(g, []).append(f"{q.subject} {q.predicate} {q.object} .")
         for g, lines in by_graph.items():
             for i in range(0, len(lines), INSERT_BATCH):
