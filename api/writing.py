@@ -1,12 +1,14 @@
 """What every write route shares: the write context from the request, and the 201 answer."""
 
 import uuid
+from collections.abc import Callable
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from kg.tokens import Principal
-from kg.writes.operations import Context, fingerprint
+from kg.writes.operations import Context, WriteResult, fingerprint
 
 
 async def context(request: Request, who: Principal) -> Context:
@@ -29,3 +31,15 @@ def created(location: str, body: dict, replayed: bool, request_id: str | None) -
     if replayed:
         headers["Idempotent-Replayed"] = "true"
     return JSONResponse(body, status_code=201, headers=headers)
+
+
+async def write_then_read(
+    write: Callable[[], WriteResult], read: Callable[[WriteResult], dict]
+) -> tuple[WriteResult, dict]:
+    """Run a write, then read back what it made, in one trip to the thread pool."""
+
+    def both() -> tuple[WriteResult, dict]:
+        result = write()
+        return result, read(result)
+
+    return await run_in_threadpool(both)

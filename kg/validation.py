@@ -15,7 +15,8 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
 @cache
-def _shapes() -> Graph:
+def shapes_graph() -> Graph:
+    """ontology/shapes.ttl, parsed once."""
     return Graph().parse(shapes_file(), format="turtle")
 
 
@@ -31,22 +32,32 @@ def _name(graph: Graph, node: Node | None) -> str:
 def validate_graph(graph: Graph) -> list[Problem]:
     """Every shape violation in `graph`, each naming its node, property and what is wrong."""
     conforms, report, _ = pyshacl.validate(
-        graph, shacl_graph=_shapes(), inference="none", allow_warnings=True
+        graph, shacl_graph=shapes_graph(), inference="none", allow_warnings=True
     )
     if conforms:
         return []
-    problems = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        focus = report.value(result, SH.focusNode)
-        path = report.value(result, SH.resultPath)
-        message = str(report.value(result, SH.resultMessage) or "violates a shape")
-        value = report.value(result, SH.value)
-        where = f"{_name(graph, focus)} {_name(graph, path)}"
-        extra = {"node": str(focus), "property": str(path) if path else None}
-        if value is not None:
-            extra["value"] = str(value)
-        problems.append(Problem(where, message, extra))
+    problems = [
+        problem(
+            graph,
+            report.value(result, SH.focusNode),
+            report.value(result, SH.resultPath),
+            str(report.value(result, SH.resultMessage) or "violates a shape"),
+            report.value(result, SH.value),
+        )
+        for result in report.subjects(RDF.type, SH.ValidationResult)
+    ]
     return sorted(problems, key=lambda p: (p.where, p.message))
+
+
+def problem(
+    graph: Graph, focus: Node, path: Node | None, message: str, value: Node | None = None
+) -> Problem:
+    """One shape violation as a Problem naming the node, the property and the value."""
+    where = f"{_name(graph, focus)} {_name(graph, path)}"
+    extra = {"node": str(focus), "property": str(path) if path else None}
+    if value is not None:
+        extra["value"] = str(value)
+    return Problem(where, message, extra)
 
 
 def read_files(paths: list[Path]) -> Graph:

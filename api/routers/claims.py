@@ -4,12 +4,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from api.deps import ContributorDep, StoreDep, WriterDep
 from api.problems import responses
 from api.routers.lists import LIST_CONTENT, BenefitQ, FormatQ, GroupQ, OffsetQ, answer, page
-from api.writing import context, created
+from api.writing import context, created, write_then_read
 from kg import catalog, evidence
 from kg.models import ClaimIn
 from kg.vocab import STATUSES
@@ -57,6 +56,7 @@ async def post_claim(
     request: Request, body: ClaimIn, who: ContributorDep, writer: WriterDep, store: StoreDep
 ) -> JSONResponse:
     ctx = await context(request, who)
-    result = await run_in_threadpool(writer.add_claim, body, ctx)
-    claim = await run_in_threadpool(catalog.claim, store, result.id)
+    result, claim = await write_then_read(
+        lambda: writer.add_claim(body, ctx), lambda r: catalog.claim(store, r.id)
+    )
     return created(f"/claims/{result.id}", claim, result.replayed, ctx.request_id)

@@ -2,11 +2,10 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from api.deps import ContributorDep, ReviewerDep, StoreDep, WriterDep
 from api.problems import responses
-from api.writing import context, created
+from api.writing import context, created, write_then_read
 from kg import catalog
 from kg.models import EvidenceIn, ReviewIn
 
@@ -23,8 +22,9 @@ async def post_evidence(
     request: Request, body: EvidenceIn, who: ContributorDep, writer: WriterDep, store: StoreDep
 ) -> JSONResponse:
     ctx = await context(request, who)
-    result = await run_in_threadpool(writer.add_evidence, body, ctx)
-    item = await run_in_threadpool(catalog.evidence_item, store, result.id)
+    result, item = await write_then_read(
+        lambda: writer.add_evidence(body, ctx), lambda r: catalog.evidence_item(store, r.id)
+    )
     return created(f"/evidence/{result.id}", item, result.replayed, ctx.request_id)
 
 
@@ -47,6 +47,7 @@ async def post_review(
     id: str, request: Request, body: ReviewIn, who: ReviewerDep, writer: WriterDep, store: StoreDep
 ) -> JSONResponse:
     ctx = await context(request, who)
-    result = await run_in_threadpool(writer.add_review, id, body, ctx)
-    item = await run_in_threadpool(catalog.evidence_item, store, id)
+    result, item = await write_then_read(
+        lambda: writer.add_review(id, body, ctx), lambda _: catalog.evidence_item(store, id)
+    )
     return created(f"/evidence/{item['id']}", item, result.replayed, ctx.request_id)

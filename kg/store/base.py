@@ -31,9 +31,19 @@ class Store(ABC):
     def ask(self, query: str) -> bool:
         """Run an ASK over the union of all graphs."""
 
-    @abstractmethod
     def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Add one named graph in one transaction, durable when this returns."""
+        self.wait_durable(self.commit_graph(graph, triples))
+
+    @abstractmethod
+    def commit_graph(self, graph: str, triples: Iterable[Triple]) -> int | None:
+        """Add one named graph in one transaction, visible at once; returns a ticket for
+        `wait_durable`. Apart, so that a writer can release its own lock before waiting."""
+
+    def wait_durable(self, ticket: int | None = None) -> None:
+        """Block until commit `ticket` (None: every commit so far) is on disk. Stores whose
+        commits are durable when they return need nothing here."""
+        return None
 
     @abstractmethod
     def load(

@@ -123,7 +123,7 @@ class OxigraphStore(Store):
             raise InvalidInput("not an ASK query", [Problem("query", "expected ASK")])
         return bool(answer)
 
-    def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+    def commit_graph(self, graph: str, triples: Iterable[Triple]) -> int:
         g = ox.NamedNode(graph)
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
         record = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if self._journal else b""
@@ -136,8 +136,10 @@ class OxigraphStore(Store):
                     self._journal.cut(mark)
                 raise
             self.version += 1
-            seq = self._commits.committed()
-        self._commits.wait_durable(seq)
+            return self._commits.committed()
+
+    def wait_durable(self, ticket: int | None = None) -> None:
+        self._commits.wait_durable(self._commits.committed(0) if ticket is None else ticket)
         if self._journal and self._journal.size() > CHECKPOINT_BYTES:
             self.checkpoint()
 

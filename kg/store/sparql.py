@@ -92,7 +92,7 @@ class SparqlStore(Store):
         self._post(self.update_url, {"update": text}, "*/*")
         self.version += 1
 
-    def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+    def commit_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
         self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}")
 

@@ -1,11 +1,12 @@
-"""Checks before a write: do the things it refers to exist, and does the new graph pass SHACL."""
+"""Checks before a write: do the things it refers to exist, and does the new graph pass the
+shapes (compiled checks, kg.constraints, that report what pyshacl would, in well under 1 ms)."""
 
 from rdflib import Graph
 
+from kg import constraints
 from kg.errors import InvalidInput, NotFound, Problem
 from kg.evidence import require
 from kg.store.base import Store, Triple
-from kg.validation import validate_graph
 
 
 class References:
@@ -33,10 +34,10 @@ class References:
 
 
 def shapes(triples: list[Triple]) -> None:
-    """SHACL on the graph a write would create; InvalidInput with every violation."""
+    """The shapes on the graph a write would create; InvalidInput with every violation."""
     graph = Graph()
     for t in triples:
         graph.add(t)
-    problems = validate_graph(graph)
+    problems = constraints.check(graph)
     if problems:
         raise InvalidInput("the data would break the shapes", problems)

@@ -73,7 +73,7 @@ class Writer:
 
     def _commit(
         self, kind: str, made: str | list[str], data: list[Triple], ctx: Context
-    ) -> WriteResult:
+    ) -> tuple[WriteResult, int | None]:
         graph = provenance.new_graph_iri(kind, uuid.uuid4().hex)
         record = provenance.record(
             graph, ctx.who.name, ctx.activity, provenance.now(), ctx.request_id
@@ -87,8 +87,20 @@ class Writer:
                 (g, N.idempotencyKey, Literal(key)),
                 (g, N.requestFingerprint, Literal(ctx.fingerprint or "")),
             ]
-        self.store.write_graph(graph, data + record)
-        return WriteResult(slug(made_list[0]) if made_list else "", graph)
+        ticket = self.store.commit_graph(graph, data + record)
+        return WriteResult(slug(made_list[0]) if made_list else "", graph), ticket
+
+    def _write(
+        self, kind: str, made: str | list[str], data: list[Triple], ctx: Context
+    ) -> WriteResult:
+        """Check for a replay and commit under the lock, then wait for the disk outside it:
+        holding the lock through the flush would stop concurrent writes sharing one."""
+        with self._lock:
+            result, ticket = self._replay(ctx), None
+            if result is None:
+                result, ticket = self._commit(kind, made, data, ctx)
+        self.store.wait_durable(ticket)  # for a replay, every commit: its write may be one
+        return result
 
     def _source(self, refs: References, value: str | SourceIn) -> list[Triple]:
         if isinstance(value, str):
@@ -124,8 +136,7 @@ class Writer:
         made, data = self.prepare_claim(body, refs)
         refs.raise_if_missing()
         shapes(data)
-        with self._lock:
-            return self._replay(ctx) or self._commit("claim", made, data, ctx)
+        return self._write("claim", made, data, ctx)
 
     def add_evidence(self, body: EvidenceIn, ctx: Context) -> WriteResult:
         """Add an evidence item, unverified until reviewed (and its new source, if any)."""
@@ -133,16 +144,14 @@ class Writer:
         made, data = self.prepare_evidence(body, refs)
         refs.raise_if_missing()
         shapes(data)
-        with self._lock:
-            return self._replay(ctx) or self._commit("evidence", made, data, ctx)
+        return self._write("evidence", made, data, ctx)
 
     def add_batch(
         self, kind: str, made: list[str], data: list[Triple], ctx: Context
     ) -> WriteResult:
         """Many prepared claims or items as one write: one graph, all of it or none."""
         shapes(data)
-        with self._lock:
-            return self._commit(kind, made, data, ctx)
+        return self._write(kind, made, data, ctx)
 
     def submitter(self, item: str) -> str | None:
         """The agent name that wrote an item's graph (None for the seed)."""
@@ -158,14 +167,15 @@ class Writer:
             raise Forbidden("a reviewer cannot review an item they submitted")
         new = build.new_id("r")
         with self._lock:
-            replay = self._replay(ctx)
-            if replay:
-                return replay
-            # Under the lock, so that two reviews never supersede the same one.
-            current = self.store.select(queries.get("current-review"), {"item": item})
-            at = provenance.timestamp(provenance.now())
-            who = provenance.agent_iri(ctx.who.name)
-            previous = current[0]["review"] if current else None
-            data = build.review(item, new, body.status, body.comment, who, at, previous)
-            shapes(data)
-            return self._commit("review", iri("review", new), data, ctx)
+            result, ticket = self._replay(ctx), None
+            if result is None:
+                # Under the lock, so that two reviews never supersede the same one.
+                current = self.store.select(queries.get("current-review"), {"item": item})
+                at = provenance.timestamp(provenance.now())
+                who = provenance.agent_iri(ctx.who.name)
+                previous = current[0]["review"] if current else None
+                data = build.review(item, new, body.status, body.comment, who, at, previous)
+                shapes(data)
+                result, ticket = self._commit("review", iri("review", new), data, ctx)
+        self.store.wait_durable(ticket)
+        return result
