@@ -1,5 +1,6 @@
 """The embedded store: Oxigraph through pyoxigraph, on disk (RocksDB) or in memory."""
 
+import io
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -13,6 +14,7 @@ from rdflib import URIRef
 from kg.errors import InvalidInput, Problem, StoreUnavailable
 from kg.formats import Format
 from kg.queries import bind
+from kg.store import bulk
 from kg.store.base import Progress, Row, Store, Triple
 from kg.store.durability import GroupCommit
 from kg.store.journal import Journal
@@ -151,6 +153,15 @@ class OxigraphStore(Store):
         progress: Progress | None = None,
         base_iri: str | None = None,
     ) -> int:
+        if self.kind == "oxigraph" and fmt.name in bulk.LINE_BASED:
+            data = source.read()
+            if bulk.can_split(data, fmt):
+                count = bulk.count_valid(data, fmt, progress)  # nothing written if bad
+                bulk.load_parallel(self._store, data, fmt, graph, bulk.threads())
+                self._store.flush()
+                self.version += 1
+                return count
+            source = io.BytesIO(data)
         quads = parse_all(source, fmt, graph, progress, base_iri)
         if len(quads) > BULK_THRESHOLD:
             self._store.bulk_extend(quads)

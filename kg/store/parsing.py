@@ -22,7 +22,7 @@ def syntax_error(exc: SyntaxError) -> QuerySyntaxError:
     return QuerySyntaxError(text)
 
 
-class _CountingReader:
+class CountingReader:
     """A file wrapper that reports how many bytes the parser has read."""
 
     def __init__(self, raw: BinaryIO, progress: Progress):
@@ -43,7 +43,7 @@ def parse_all(
     base_iri: str | None = None,
 ) -> list[ox.Quad]:
     """Every quad of `source`; triples (quads in no graph) are put into `graph`."""
-    reader = _CountingReader(source, progress) if progress else source
+    reader = CountingReader(source, progress) if progress else source
     target = ox.NamedNode(graph)
     try:
         return [

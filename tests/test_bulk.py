@@ -1,0 +1,78 @@
+"""Parallel loading of big line-based files: same result as one transaction, still all or
+nothing, and never for data whose blank nodes the parts would split."""
+
+import pytest
+
+from kg.errors import InvalidInput
+from kg.formats import by_name
+from kg.loading import load_file
+from kg.store import OxigraphStore
+from kg.store import bulk
+
+EX = "http://example.org/"
+
+
+def nquads(n: int) -> bytes:
+    lines = [f'<{EX}s{i}> <{EX}p> "v{i}" <{EX}g{i % 3}> .' for i in range(n)]
+    lines += [f"<{EX}s{i}> <{EX}q> <{EX}o{i}> ." for i in range(n)]  # no graph: the load's
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.fixture
+def small_threshold(monkeypatch):
+    monkeypatch.setattr(bulk, "MIN_BYTES", 1)
+    calls = []
+    real = bulk.load_parallel
+    monkeypatch.setattr(bulk, "load_parallel", lambda *a: calls.append(a) or real(*a))
+    return calls
+
+
+def rows(store: OxigraphStore) -> set:
+    found = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {tuple(r.values()) for r in found}
+
+
+def test_split_lines_cuts_at_line_ends():
+    data = nquads(100)
+    parts = bulk.split_lines(data, 4)
+    assert len(parts) == 4
+    assert all(bytes(p).endswith(b"\n") for p in parts)
+    assert b"".join(bytes(p) for p in parts) == data
+
+
+def test_parallel_load_gives_what_one_transaction_gives(tmp_path, small_threshold):
+    path = tmp_path / "data.nq"
+    path.write_bytes(nquads(500))
+    parallel = OxigraphStore(tmp_path / "a")
+    _, count = load_file(parallel, path, graph=EX + "load")
+    assert small_threshold, "the parallel path was not taken"
+    bulk.MIN_BYTES = 1 << 60  # the other store takes the one-transaction path
+    single = OxigraphStore(tmp_path / "b")
+    assert load_file(single, path, graph=EX + "load")[1] == count == 1000
+    assert rows(parallel) == rows(single)
+    assert (EX + "load", EX + "s7", EX + "q", EX + "o7") in rows(parallel)
+
+
+def test_a_bad_line_at_the_end_writes_nothing(tmp_path, small_threshold):
+    path = tmp_path / "bad.nq"
+    path.write_bytes(nquads(300) + b"<http://example.org/broken> .\n")
+    store = OxigraphStore(tmp_path / "s")
+    with pytest.raises(InvalidInput) as caught:
+        load_file(store, path)
+    assert (
+        caught.value.problems[0].where
+        == f"{path}:601:{caught.value.problems[0].where.split(':')[-1]}"
+    )
+    assert len(store) == 0
+    assert not small_threshold
+
+
+def test_blank_nodes_keep_one_scope(tmp_path, small_threshold):
+    data = b"".join(f'_:b <{EX}p> "{i}" .\n'.encode() for i in range(200))
+    assert not bulk.can_split(data, by_name("nquads", "rdf"))
+    path = tmp_path / "blank.nq"
+    path.write_bytes(data)
+    store = OxigraphStore(tmp_path / "s")
+    load_file(store, path)
+    assert len(store.select(f"SELECT DISTINCT ?b WHERE {{ ?b <{EX}p> ?o }}")) == 1
+    assert not small_threshold
