@@ -37,7 +37,7 @@ def _open(settings: Settings) -> Store:
 def _user_queries(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
     """Where /sparql queries run: killable workers for Oxigraph, the endpoint for a remote."""
     if isinstance(store, OxigraphStore):
-        return QueryPool(store, timeout=settings.query_timeout)
+        return QueryPool(store, size=settings.query_workers, timeout=settings.query_timeout)
     return RemoteQueries(store, timeout=settings.query_timeout)
 
 

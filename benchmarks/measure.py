@@ -39,15 +39,20 @@ def http_get(client: httpx.Client, url: str, params: dict | None = None) -> Call
 
 
 def tree_peak_rss_mb(pid: int) -> float:
-    """Peak resident memory (VmHWM) of a process plus the current RSS of its children, MB."""
-    total = _status_kb(pid, "VmHWM")
+    """Peak resident memory (VmHWM) of a process plus that of all its descendants, MB.
+    Descendants, not children: query workers are forked by a fork server, our grandchild."""
+    parents: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
-            total += _status_kb(int(stat.parent.name), "VmHWM")
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += _status_kb(current, "VmHWM")
+        todo += parents.get(current, [])
     return total / 1024
 
 

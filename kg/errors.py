@@ -1,5 +1,6 @@
 """Domain errors. They carry context fields and no HTTP codes; api/problems.py maps them."""
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -102,3 +103,14 @@ class Unauthorized(KGError):
     """No credentials, or credentials nobody issued."""
 
     title = "Unauthorized"
+
+
+def syntax_error(exc: SyntaxError) -> QuerySyntaxError:
+    """Keep line and column apart: queries say 'error at 1:35: ...', RDF parsers say
+    'Parser error at line 4 column 11: ...'."""
+    text = str(exc)
+    match = re.search(r"at (\d+):(\d+)|line (\d+) column (\d+)", text)
+    if match:
+        line, column = (g for g in match.groups() if g is not None)
+        return QuerySyntaxError(text, int(line), int(column))
+    return QuerySyntaxError(text)

@@ -8,7 +8,7 @@ from kg import results
 from kg.errors import QuerySyntaxError, QueryTimeout, StoreUnavailable
 from kg.store.sparql import SparqlStore
 from kg.store.terms import from_json
-from kg.workers import Answer
+from kg.worker_main import Answer
 
 
 class RemoteQueries:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -14,6 +15,7 @@ class Settings(BaseSettings):
     memory: bool = False
     seed: bool = True  # load ontology and seed data into an empty store on first open
     query_timeout: float = 10.0  # seconds, for user SPARQL queries
+    query_workers: int = Field(default=1, ge=1, le=64)  # processes for user SPARQL queries
     max_rows: int = 10_000  # rows of a user SPARQL SELECT
     max_body: int = 64 * 1024  # bytes of a request body
     tokens: str | None = None  # tokens file; default tokens.json in the store folder

@@ -3,7 +3,6 @@
 from functools import cache
 from pathlib import Path
 
-import pyshacl
 from rdflib import RDF, Graph, Namespace
 from rdflib.term import Node
 
@@ -31,6 +30,8 @@ def _name(graph: Graph, node: Node | None) -> str:
 
 def validate_graph(graph: Graph) -> list[Problem]:
     """Every shape violation in `graph`, each naming its node, property and what is wrong."""
+    import pyshacl  # here, not at the top: the server never needs its 20 MB (kg.constraints)
+
     conforms, report, _ = pyshacl.validate(
         graph, shacl_graph=shapes_graph(), inference="none", allow_warnings=True
     )

@@ -11,34 +11,11 @@ import queue
 import shutil
 import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KGError, QuerySyntaxError, QueryTimeout
 from kg.store.oxigraph import OxigraphStore
-
-
-@dataclass(frozen=True)
-class Request:
-    """What a worker is asked: the query, where its data is, and how to answer."""
-
-    version: int
-    source: str | bytes  # checkpoint folder, or N-Quads of a memory store
-    query: str
-    form: str  # select, ask, construct, describe
-    fmt: str  # a kg.formats name
-    media_type: str
-    max_rows: int
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A worker's answer: the serialised body, and whether rows were cut at max_rows."""
-
-    body: bytes
-    truncated: bool
+from kg.worker_main import Answer, Request, serve
 
 
 class _Snapshots:
@@ -80,10 +57,14 @@ class _Snapshots:
 class QueryPool:
     """A few worker processes; a query past `timeout` seconds kills its worker."""
 
-    def __init__(self, store: OxigraphStore, size: int = 2, timeout: float = 10.0):
+    def __init__(self, store: OxigraphStore, size: int = 1, timeout: float = 10.0):
         self.snapshots = _Snapshots(store)
         self.timeout = timeout
-        self.ctx = mp.get_context("spawn")  # no fork: the parent has threads and RocksDB
+        # Not fork: the parent has threads and RocksDB. Not spawn either: a spawned child
+        # imports the parent's __main__ (the whole `kg` application, 75 MB a worker). The
+        # fork server starts clean, imports only the worker's module, and forks workers.
+        self.ctx = mp.get_context("forkserver")
+        self.ctx.set_forkserver_preload(["kg.worker_main"])
         self.idle: queue.Queue = queue.Queue()
         self.size = size
         self._started = False
@@ -99,8 +80,6 @@ class QueryPool:
                 self._started = True
 
     def _start(self) -> tuple:
-        from kg.worker_main import serve
-
         parent, child = self.ctx.Pipe()
         proc = self.ctx.Process(target=serve, args=(child,), daemon=True, name="kg-query")
         proc.start()

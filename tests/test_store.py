@@ -102,6 +102,19 @@ def test_write_graph_and_select_values(store):
     assert store.graph_names() == ["urn:test:g"]
 
 
+def test_the_count_follows_writes_without_rescanning(store, monkeypatch):
+    a, t = URIRef(EX + "a"), URIRef(EX + "T")
+    store.write_graph("urn:test:g1", [(a, RDF.type, t), (a, URIRef(EX + "n"), Literal(1))])
+    assert len(store) == 2
+    scans = []
+    monkeypatch.setattr(OxigraphStore, "_scan_count", lambda self: scans.append(1) or 0)
+    store.write_graph("urn:test:g2", [(a, RDF.type, t)])  # a new graph: every quad is new
+    assert len(store) == 3 and not scans
+    monkeypatch.undo()
+    store.write_graph("urn:test:g2", [(a, RDF.type, t), (a, URIRef(EX + "m"), Literal(2))])
+    assert len(store) == 4 == len(list(store.engine))  # an old graph: counted again
+
+
 def test_bindings_preset_variables(store):
     for name in ("a", "b"):
         store.write_graph("urn:test:g", [(URIRef(EX + name), RDF.type, URIRef(EX + "T"))])

@@ -16,9 +16,10 @@ from itertools import pairwise
 
 import pyoxigraph as ox
 
+from kg.errors import syntax_error
 from kg.formats import Format
 from kg.store.base import Progress
-from kg.store.parsing import CountingReader, syntax_error
+from kg.store.parsing import CountingReader
 
 LINE_BASED = {"ntriples", "nquads"}
 MIN_BYTES = 16 * 1024 * 1024  # below this, one transaction (kg.store.oxigraph) is fast enough

@@ -1,25 +1,13 @@
 """Parsing RDF input for a store: all of it first (nothing is written on a syntax error),
 with progress by bytes read, and parser errors with their line and column."""
 
-import re
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import QuerySyntaxError
+from kg.errors import syntax_error
 from kg.formats import Format
 from kg.store.base import Progress
-
-
-def syntax_error(exc: SyntaxError) -> QuerySyntaxError:
-    """Keep line and column apart: queries say 'error at 1:35: ...', RDF parsers say
-    'Parser error at line 4 column 11: ...'."""
-    text = str(exc)
-    match = re.search(r"at (\d+):(\d+)|line (\d+) column (\d+)", text)
-    if match:
-        line, column = (g for g in match.groups() if g is not None)
-        return QuerySyntaxError(text, int(line), int(column))
-    return QuerySyntaxError(text)
 
 
 class CountingReader:
