@@ -62,11 +62,14 @@ def one_scale(triples: int, repeat: int, limit: float) -> dict:
                 str(max(repeat, 15)),
             )
         )
+        rdflib = peers.rdflib_in_memory(nt, repeat, limit)
         return {
             "triples": triples,
             "ours": ours,
-            "rdflib": peers.rdflib_in_memory(nt, repeat, limit),
-            "rdflib_endpoint": peers.rdflib_endpoint(nt, repeat, limit),
+            "rdflib": rdflib,
+            "rdflib_endpoint": peers.rdflib_endpoint(
+                nt, repeat, limit, rdflib.get("formulation", peers.RDFLIB_ORDER[0])
+            ),
             "virtuoso": peers.virtuoso(nt, repeat, tmp / "virtuoso"),
         }
 
