@@ -64,10 +64,15 @@ def targets(results: list[dict]) -> list[tuple[str, str, str, bool | None]]:
                 o["writes_8_per_s"] >= 300,
             )
         )
-        rows.append(
-            ("load >= 100k triples/s", f"{o['load_per_s']:,.0f}/s", n, o["load_per_s"] >= 100_000)
-        )
-        if r["triples"] >= 1_000_000:
+        if r["triples"] >= 1_000_000:  # the issue sets these two at 1M triples
+            rows.append(
+                (
+                    "load >= 100k triples/s",
+                    f"{o['load_per_s']:,.0f}/s",
+                    n,
+                    o["load_per_s"] >= 100_000,
+                )
+            )
             rows.append(
                 (
                     "server < 400 MB at 1M",
@@ -148,15 +153,16 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         "",
         "## Ours in detail (median, p95)",
         "",
-        "| scale | quads | load | load rate | load peak | /claims/{id} | /health | "
-        "/sparql SELECT | POST seq | POST 8 clients | server peak |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| scale | quads | load | load rate | then compact | load peak | /claims/{id} | "
+        "/health | /sparql SELECT | POST seq | POST 8 clients | server peak |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         o = r["ours"]
         out.append(
             f"| {r['triples']:,} | {o['quads']:,} | {o['load_s']:.1f} s | "
-            f"{o['load_per_s']:,.0f}/s | {o['load_peak_mb']:.0f} MB | "
+            f"{o['load_per_s']:,.0f}/s | {o.get('compact_s', 0):.1f} s | "
+            f"{o['load_peak_mb']:.0f} MB | "
             f"{_fmt(_ms(o['claim_page']))}, {_fmt(_ms(o['claim_page'], 'p95_ms'))} | "
             f"{_fmt(_ms(o['health']))}, {_fmt(_ms(o['health'], 'p95_ms'))} | "
             f"{_fmt(_ms(o['sparql_select']))}, {_fmt(_ms(o['sparql_select'], 'p95_ms'))} | "

@@ -12,6 +12,10 @@ from kg.store.base import Progress, Store
 ProgressFactory = Callable[[Path, int], Progress]
 
 
+# Loads this big are bulk loads, after which compacting pays for itself (kg.store.oxigraph).
+COMPACT_AFTER = 200_000
+
+
 def load_file(
     store: Store,
     path: Path,
@@ -63,4 +67,6 @@ def load_files(
             target, provenance.record(target, agent, f"{agent} {p.name}", provenance.now())
         )
         total += count
+    if total >= COMPACT_AFTER:
+        store.compact()
     return total

@@ -6,8 +6,7 @@ import pytest
 from kg.errors import InvalidInput
 from kg.formats import by_name
 from kg.loading import load_file
-from kg.store import OxigraphStore
-from kg.store import bulk
+from kg.store import OxigraphStore, bulk
 
 EX = "http://example.org/"
 
@@ -76,3 +75,18 @@ def test_blank_nodes_keep_one_scope(tmp_path, small_threshold):
     load_file(store, path)
     assert len(store.select(f"SELECT DISTINCT ?b WHERE {{ ?b <{EX}p> ?o }}")) == 1
     assert not small_threshold
+
+
+def test_a_big_load_is_compacted_afterwards(tmp_path, monkeypatch):
+    from kg import loading
+
+    path = tmp_path / "data.nq"
+    path.write_bytes(nquads(50))
+    compacted = []
+    monkeypatch.setattr(OxigraphStore, "compact", lambda self: compacted.append(len(self)))
+    store = OxigraphStore(tmp_path / "s")
+    loading.load_files(store, [path])
+    assert compacted == []  # small: not worth it
+    monkeypatch.setattr(loading, "COMPACT_AFTER", 100)
+    loading.load_files(store, [path])
+    assert compacted and compacted[0] >= 100

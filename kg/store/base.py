@@ -82,6 +82,9 @@ class Store(ABC):
         """True when the store holds no quad at all."""
         return not self.ask("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
 
+    def compact(self) -> None:  # noqa: B027 - a no-op is right for stores that manage this
+        """Reorganise the files after a big load, for faster queries."""
+
     def close(self) -> None:  # noqa: B027 - a no-op is right for stores without resources
         """Release files and connections."""
 
