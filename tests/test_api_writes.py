@@ -1,5 +1,7 @@
 """POST /claims, POST /evidence, reviews: success, each refusal, and what the rule then says."""
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -289,3 +291,30 @@ def test_request_id_and_named_graph_in_the_dump(api):
     lines = [line for line in dump.text.splitlines() if line.endswith(f"<{prov['graph']}> .")]
     assert any(body["iri"] in line for line in lines)
     assert any("wasAttributedTo" in line for line in lines)
+
+
+def test_on_a_disk_store_writes_reach_sparql_and_survive_a_restart(tmp_path):
+    """The disk store acknowledges a write from its journal, not a flush: the write must still
+    be in the query workers' snapshot, in /health's count, and in the store after a restart."""
+    from kg.settings import Settings
+
+    tokens = TokenFile(tmp_path / "tokens.json")
+    key = tokens.create("alice")
+    settings = Settings(store=str(tmp_path / "db"), tokens=str(tokens.path))
+    ask = (
+        "PREFIX nhsg: <https://w3id.org/nhs-groups-kg/ontology#> "
+        "SELECT ?i WHERE {{ ?i a nhsg:EvidenceItem ; nhsg:summary {s} }}"
+    )
+    with TestClient(create_app(settings)) as api:
+        before = api.get("/health").json()["triples"]
+        api.get("/sparql", params={"query": "ASK {}"})  # the workers start on the old data
+        r = api.post("/evidence", json=ITEM, headers={"Authorization": f"Bearer {key}"})
+        assert r.status_code == 201
+        query = ask.format(s=json.dumps(ITEM["summary"]))
+        rows = api.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+        assert [b["i"]["value"] for b in rows] == [r.json()["iri"]]
+        after = api.get("/health").json()["triples"]
+        assert after > before
+    with TestClient(create_app(settings)) as api:
+        assert api.get("/health").json()["triples"] == after
+        assert api.get(f"/evidence/{r.json()['id']}").status_code == 200
