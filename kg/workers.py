@@ -7,6 +7,7 @@ folder read-only beside its writer is undefined behaviour; for a memory store it
 """
 
 import multiprocessing as mp
+import os
 import queue
 import shutil
 import tempfile
@@ -17,13 +18,35 @@ from kg.errors import KGError, QuerySyntaxError, QueryTimeout
 from kg.store.oxigraph import OxigraphStore
 from kg.worker_main import Answer, Request, serve
 
+SNAPSHOTS = "kg-snapshots-"  # then the server's pid, so that a later server can tell it died
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_stale_snapshots(folder: Path) -> None:
+    """Remove the snapshot folders of servers that died without closing (kill -9): their hard
+    links would otherwise keep the store's old files on disk after it compacts them away."""
+    for stale in folder.glob(SNAPSHOTS + "*-*"):
+        pid = stale.name[len(SNAPSHOTS) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
 
 class _Snapshots:
     """Checkpoints (disk) or dumps (memory) of the store, one per data version."""
 
     def __init__(self, store: OxigraphStore):
         self.store = store
-        self.root = Path(tempfile.mkdtemp(prefix="kg-snapshots-"))
+        remove_stale_snapshots(Path(tempfile.gettempdir()))
+        self.root = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOTS}{os.getpid()}-"))
         self.lock = threading.Lock()
         self.current: tuple[int, str | bytes] | None = None
 
