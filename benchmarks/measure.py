@@ -7,6 +7,8 @@ from pathlib import Path
 
 import httpx
 
+from tests.server import descendants
+
 
 def timings(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
     """Seconds of `repeat` calls after `warmup` untimed ones."""
@@ -41,19 +43,7 @@ def http_get(client: httpx.Client, url: str, params: dict | None = None) -> Call
 def tree_peak_rss_mb(pid: int) -> float:
     """Peak resident memory (VmHWM) of a process plus that of all its descendants, MB.
     Descendants, not children: query workers are forked by a fork server, our grandchild."""
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        total += _status_kb(current, "VmHWM")
-        todo += parents.get(current, [])
-    return total / 1024
+    return sum(_status_kb(p, "VmHWM") for p in descendants(pid)) / 1024
 
 
 def _status_kb(pid: int, key: str) -> int:

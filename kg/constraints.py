@@ -86,10 +86,6 @@ class PropertyRule:
         return found
 
 
-def _value(shapes: Graph, node: Node, key: URIRef) -> Node | None:
-    return shapes.value(node, key)
-
-
 def _known(shapes: Graph, node: Node, keys: set[URIRef]) -> None:
     unknown = set(shapes.predicates(node)) - keys
     if unknown:
@@ -107,32 +103,32 @@ def _alternatives(shapes: Graph, node: Node) -> ValueCheck:
 
 def _value_checks(shapes: Graph, node: Node) -> list[ValueCheck]:
     checks = []
-    if (kind := _value(shapes, node, SH.nodeKind)) is not None:
+    if (kind := shapes.value(node, SH.nodeKind)) is not None:
         checks.append(of_kind(kind))
-    if (members := _value(shapes, node, SH["in"])) is not None:
+    if (members := shapes.value(node, SH["in"])) is not None:
         allowed = frozenset(Collection(shapes, members))
         checks.append(lambda v: v in allowed)
-    if (datatype := _value(shapes, node, SH.datatype)) is not None:
+    if (datatype := shapes.value(node, SH.datatype)) is not None:
         checks.append(has_datatype(datatype))
-    if (length := _value(shapes, node, SH.minLength)) is not None:
+    if (length := shapes.value(node, SH.minLength)) is not None:
         checks.append(lambda v: not isinstance(v, BNode) and len(str(v)) >= int(length))
-    if (pattern := _value(shapes, node, SH.pattern)) is not None:
+    if (pattern := shapes.value(node, SH.pattern)) is not None:
         regex = re.compile(str(pattern))
         checks.append(lambda v: not isinstance(v, BNode) and bool(regex.search(str(v))))
-    if (alternatives := _value(shapes, node, SH["or"])) is not None:
+    if (alternatives := shapes.value(node, SH["or"])) is not None:
         checks.append(_alternatives(shapes, alternatives))
     return checks
 
 
 def _property(shapes: Graph, node: Node, message: str = "") -> PropertyRule:
     _known(shapes, node, PROPERTY_KEYS)
-    path = _value(shapes, node, SH.path)
+    path = shapes.value(node, SH.path)
     if not isinstance(path, URIRef):
         raise UnsupportedShape(f"{node}: only a single property as sh:path")
-    low, high = _value(shapes, node, SH.minCount), _value(shapes, node, SH.maxCount)
+    low, high = shapes.value(node, SH.minCount), shapes.value(node, SH.maxCount)
     return PropertyRule(
         path=path,
-        message=str(_value(shapes, node, SH.message) or message),
+        message=str(shapes.value(node, SH.message) or message),
         min_count=int(low) if low is not None else 0,
         max_count=int(high) if high is not None else None,
         value_checks=_value_checks(shapes, node),
@@ -159,10 +155,10 @@ class NodeRule:
 
 def _node(shapes: Graph, node: Node) -> NodeRule:
     _known(shapes, node, NODE_KEYS)
-    message = str(_value(shapes, node, SH.message) or "")
-    xone = _value(shapes, node, SH.xone)
+    message = str(shapes.value(node, SH.message) or "")
+    xone = shapes.value(node, SH.xone)
     return NodeRule(
-        target=_value(shapes, node, SH.targetClass),
+        target=shapes.value(node, SH.targetClass),
         message=message,
         properties=[_property(shapes, p) for p in shapes.objects(node, SH.property)],
         exactly_one_of=[_property(shapes, m, message) for m in Collection(shapes, xone)]

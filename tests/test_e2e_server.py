@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.server import Server, require_tool
+from tests.server import Server, descendants, require_tool
 
 pytestmark = pytest.mark.e2e
 GROUPS = (
@@ -115,22 +115,13 @@ def test_curl(server):
 
 def _tree_cpu(pid: int) -> float:
     """CPU seconds used so far by a process and all its descendants (from /proc)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
+    total = 0.0
+    for p in descendants(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in ticks
         except OSError:
             pass
-        todo += children.get(p, [])
     return total
 
 

@@ -16,10 +16,15 @@ class GroupCommit:
         self._durable = 0  # transactions covered by a finished flush
         self._flushing = False
 
-    def committed(self, count: int = 1) -> int:
-        """Note `count` more applied transactions; returns the last one's sequence number."""
+    def committed(self) -> int:
+        """Note one more applied transaction; returns its sequence number."""
         with self._cond:
-            self._committed += count
+            self._committed += 1
+            return self._committed
+
+    def latest(self) -> int:
+        """The sequence number of the last applied transaction."""
+        with self._cond:
             return self._committed
 
     def wait_durable(self, seq: int) -> None:

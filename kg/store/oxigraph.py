@@ -150,7 +150,7 @@ class OxigraphStore(Store):
             self._count = (self.version + 1, self._count[1] + added)
 
     def wait_durable(self, ticket: int | None = None) -> None:
-        self._commits.wait_durable(self._commits.committed(0) if ticket is None else ticket)
+        self._commits.wait_durable(self._commits.latest() if ticket is None else ticket)
         if self._journal and self._journal.size() > CHECKPOINT_BYTES:
             self.checkpoint()
 
