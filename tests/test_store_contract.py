@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 
 from kg import evidence, formats
 from kg.errors import InvalidInput, QuerySyntaxError
@@ -45,6 +45,23 @@ def test_bindings(store):
         store.write_graph(G + name, [(URIRef(EX + name), RDF.type, URIRef(EX + "T"))])
     rows = store.select(f"SELECT ?x WHERE {{ {{{{?x}}}} ?x a <{EX}T> }}", {"x": EX + "b"})
     assert rows == [{"x": EX + "b"}]
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("2026-11-26T11:53:08.343250Z", "2026-11-26T11:53:08.34325Z"),
+        ("2026-11-26T11:53:08.000000Z", "2026-11-26T11:53:08Z"),
+        ("2026-11-26T11:53:08.5Z", "2026-11-26T11:53:08.5Z"),
+    ],
+)
+def test_times_read_the_same_on_every_backend(store, written, read):
+    at = Literal(written, datatype=XSD.dateTime)
+    store.write_graph(G + "1", [(URIRef(EX + "a"), URIRef(EX + "at"), at)])
+    assert store.select(f"SELECT ?at WHERE {{ <{EX}a> <{EX}at> ?at }}") == [{"at": read}]
+    out = io.BytesIO()
+    store.dump(out, formats.by_name("nquads", "rdf"))
+    assert f'"{read}"'.encode() in out.getvalue()
 
 
 def test_load_keeps_quads_graphs_and_parses_first(store):
