@@ -1,5 +1,6 @@
 """One scale over HTTP: a real `kg serve` on an already loaded store (ours, or a remote one).
-Times /gaps, a claim's page, /health, a /sparql SELECT and durable writes; reads peak memory.
+Times /gaps, a claim's page, an evidence item's page, /health, a /sparql SELECT and durable
+writes; reads peak memory.
 
     python benchmarks/over_http.py STORE [--repeat 15] [--writes 100]
 """
@@ -62,9 +63,11 @@ def main() -> None:
     try:
         with httpx.Client(base_url=server.url, timeout=600) as c:
             claim = c.get("/claims", params={"limit": 1, "offset": 17}).json()["items"][0]["id"]
+            item = c.get(f"/claims/{claim}").json()["evidence"][0]["id"]
             result = {
                 "gaps_http": summary(timings(http_get(c, "/gaps"), args.repeat)),
                 "claim_page": summary(timings(http_get(c, f"/claims/{claim}"), args.repeat)),
+                "evidence_page": summary(timings(http_get(c, f"/evidence/{item}"), args.repeat)),
                 "health": summary(timings(http_get(c, "/health"), args.repeat)),
                 "sparql_select": summary(
                     timings(http_get(c, "/sparql", {"query": SELECT}), args.repeat)

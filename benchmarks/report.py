@@ -13,6 +13,11 @@ def _fmt(x: float | None, unit: str = "ms") -> str:
     return f"{x:,.1f} {unit}" if x < 100 else f"{x:,.0f} {unit}"
 
 
+def _pair(d: dict | None) -> str:
+    """Median and p95 of a timing summary, or "-" where it was not measured."""
+    return f"{_fmt(_ms(d))}, {_fmt(_ms(d, 'p95_ms'))}"
+
+
 def _ratio(a: float | None, b: float | None) -> str:
     return "-" if not a or not b else f"{a / b:,.1f}x"
 
@@ -154,8 +159,8 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         "## Ours in detail (median, p95)",
         "",
         "| scale | quads | load | load rate | then compact | load peak | /claims/{id} | "
-        "/health | /sparql SELECT | POST seq | POST 8 clients | server peak |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "/evidence/{id} | /health | /sparql SELECT | POST seq | POST 8 clients | server peak |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         o = r["ours"]
@@ -163,9 +168,8 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
             f"| {r['triples']:,} | {o['quads']:,} | {o['load_s']:.1f} s | "
             f"{o['load_per_s']:,.0f}/s | {o.get('compact_s', 0):.1f} s | "
             f"{o['load_peak_mb']:.0f} MB | "
-            f"{_fmt(_ms(o['claim_page']))}, {_fmt(_ms(o['claim_page'], 'p95_ms'))} | "
-            f"{_fmt(_ms(o['health']))}, {_fmt(_ms(o['health'], 'p95_ms'))} | "
-            f"{_fmt(_ms(o['sparql_select']))}, {_fmt(_ms(o['sparql_select'], 'p95_ms'))} | "
+            f"{_pair(o['claim_page'])} | {_pair(o.get('evidence_page'))} | "
+            f"{_pair(o['health'])} | {_pair(o['sparql_select'])} | "
             f"{o['writes_seq_per_s']:.0f}/s | {o['writes_8_per_s']:.0f}/s | "
             f"{o['server_peak_mb']:.0f} MB |"
         )

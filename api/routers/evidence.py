@@ -6,8 +6,11 @@ from fastapi.responses import JSONResponse
 from api.deps import ContributorDep, ReviewerDep, StoreDep, WriterDep
 from api.problems import responses
 from api.writing import context, created, write_then_read
-from kg import catalog
+from kg import catalog, fresh
 from kg.models import EvidenceIn, ReviewIn
+from kg.store.base import Store
+from kg.vocab import iri
+from kg.writes.operations import WriteResult
 
 router = APIRouter(tags=["evidence"])
 
@@ -23,9 +26,16 @@ async def post_evidence(
 ) -> JSONResponse:
     ctx = await context(request, who)
     result, item = await write_then_read(
-        lambda: writer.add_evidence(body, ctx), lambda r: catalog.evidence_item(store, r.id)
+        lambda: writer.add_evidence(body, ctx), lambda r: _created_item(store, r)
     )
     return created(f"/evidence/{result.id}", item, result.replayed, ctx.request_id)
+
+
+def _created_item(store: Store, result: WriteResult) -> dict:
+    # A replay answers with the item as it is now, which reviews may have changed since.
+    if result.replayed:
+        return catalog.evidence_item(store, result.id)
+    return fresh.evidence_item(store, iri("evidence", result.id), result.graph, result.triples)
 
 
 @router.get(

@@ -26,7 +26,10 @@ _TRAILING_ZEROS = re.compile(r"(\.\d*?)0+(?=Z|[+-]\d\d:\d\d|$)")
 
 
 def canonical_datetime(value: str) -> str:
-    """The canonical lexical form of an xsd:dateTime: no trailing zeros in the seconds."""
+    """The canonical lexical form of an xsd:dateTime: no trailing zeros in the seconds, and
+    UTC as Z (rdflib writes "+00:00")."""
+    if value.endswith("+00:00"):
+        value = value[:-6] + "Z"
     return _TRAILING_ZEROS.sub(lambda m: m.group(1).rstrip("."), value, count=1)
 
 

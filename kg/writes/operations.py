@@ -4,7 +4,7 @@ with its provenance, after validation; nothing is ever deleted or overwritten.""
 import hashlib
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Literal, Namespace, URIRef
 
@@ -28,6 +28,8 @@ class WriteResult:
     id: str
     graph: str
     replayed: bool = False
+    # What this write put in `graph` (empty for a replay: that write happened before).
+    triples: list[Triple] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,9 @@ class Writer:
                 (g, N.idempotencyKey, Literal(key)),
                 (g, N.requestFingerprint, Literal(ctx.fingerprint or "")),
             ]
-        ticket = self.store.commit_graph(graph, data + record)
-        return WriteResult(slug(made_list[0]) if made_list else "", graph), ticket
+        written = data + record
+        ticket = self.store.commit_graph(graph, written)
+        return WriteResult(slug(made_list[0]) if made_list else "", graph, triples=written), ticket
 
     def _write(
         self, kind: str, made: str | list[str], data: list[Triple], ctx: Context
