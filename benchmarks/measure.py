@@ -1,6 +1,9 @@
 """Timing and memory helpers for the benchmark scripts (not a test module)."""
 
+import json
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -8,6 +11,12 @@ from pathlib import Path
 import httpx
 
 from tests.server import descendants
+
+
+def run_json(*args: str) -> dict:
+    """Run a benchmark script in its own Python process; the JSON of its last line."""
+    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def timings(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:

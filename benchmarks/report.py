@@ -112,6 +112,35 @@ def _phrasings(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _other_questions(results: list[dict]) -> list[str]:
+    """The questions besides the gap question, asked of ours and of the peers that serve them:
+    Virtuoso through our API (the scale-out store), rdflib-endpoint for SPARQL."""
+    out = [
+        "## The other questions, ours and the peers (median)",
+        "",
+        "Virtuoso answers through our API in front of it (`--store URL`); rdflib-endpoint has "
+        "no pages or writes, only SPARQL, and its load is the time until it first answers.",
+        "",
+        "| scale | system | load | /claims/{id} | /evidence/{id} | /health | /sparql SELECT "
+        "| POST seq | POST 8 clients |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        api = r["virtuoso"].get("api", {})
+        rows = [("ours", r["ours"], r["ours"]), ("virtuoso", r["virtuoso"], api)]
+        rows.append(("rdflib_endpoint", r["rdflib_endpoint"], r["rdflib_endpoint"]))
+        for name, system, http in rows:
+            load = f"{system['load_s']:.1f} s" if "load_s" in system else "-"
+            cells = [_fmt(_ms(http.get(k))) for k in ("claim_page", "evidence_page", "health")]
+            cells.append(_fmt(_ms(http.get("sparql_select"))))
+            cells += [f"{http[k]:.0f}/s" if k in http else "-" for k in WRITES]
+            out.append(f"| {r['triples']:,} | {name} | {load} | " + " | ".join(cells) + " |")
+    return out
+
+
+WRITES = ("writes_seq_per_s", "writes_8_per_s")
+
+
 def markdown(results: list[dict], machine: str, command: str) -> str:
     out = [
         "# Benchmarks",
@@ -192,7 +221,7 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
                 f"| {r['triples']:,} | {name} | {phrasing} | {load} | {_peer_gaps(p)[1]} "
                 f"| {rows} | {peak} |"
             )
-    out += ["", _phrasings(results)]
+    out += ["", _phrasings(results), "", *_other_questions(results)]
     findings = Path(__file__).with_name("findings.md")
     if findings.exists():
         out += ["", findings.read_text().rstrip()]

@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks import peers, report  # noqa: E402
+from benchmarks.measure import run_json  # noqa: E402
 
 
 def data_files(tmp: Path, triples: int) -> tuple[Path, Path]:
@@ -39,11 +40,6 @@ def data_files(tmp: Path, triples: int) -> tuple[Path, Path]:
         quads += list(ox.parse(path=str(f), format=ox.RdfFormat.TURTLE))
     ox.serialize(quads, str(nt), ox.RdfFormat.N_TRIPLES)
     return nq, nt
-
-
-def run_json(*args: str) -> dict:
-    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def one_scale(triples: int, repeat: int, limit: float) -> dict:
@@ -70,7 +66,7 @@ def one_scale(triples: int, repeat: int, limit: float) -> dict:
             "rdflib_endpoint": peers.rdflib_endpoint(
                 nt, repeat, limit, rdflib.get("formulation", peers.RDFLIB_ORDER[0])
             ),
-            "virtuoso": peers.virtuoso(nt, repeat, tmp / "virtuoso"),
+            "virtuoso": peers.virtuoso(nt, max(repeat, 15), tmp / "virtuoso"),
         }
 
 
