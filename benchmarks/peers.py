@@ -132,7 +132,7 @@ def rdflib_endpoint(nt: Path, repeat: int, limit: float, formulation: str) -> di
         proc.wait()
 
 
-VIRTUOSO_URL = "http://127.0.0.1:8895/sparql"
+VIRTUOSO_URL = "sparql+http://127.0.0.1:8895/sparql"
 
 
 def virtuoso(data: Path, repeat: int, workdir: Path) -> dict:
@@ -165,7 +165,7 @@ def virtuoso(data: Path, repeat: int, workdir: Path) -> dict:
         load = time.perf_counter() - t
         from kg.store.sparql import SparqlStore
 
-        store = SparqlStore(VIRTUOSO_URL, timeout=600)
+        store = SparqlStore(VIRTUOSO_URL.removeprefix("sparql+"), timeout=600)
         rows = store.select(GAPS)
         result = {
             "load_s": load,

@@ -88,3 +88,13 @@ def test_dump_and_export(store):
 def test_not_a_select(store):
     with pytest.raises(InvalidInput):
         store.select("ASK { ?s ?p ?o }")
+
+
+def test_a_plain_http_url_is_the_endpoint_not_a_new_folder(tmp_path, monkeypatch):
+    remote = reset_virtuoso()  # sparql+http://...
+    monkeypatch.chdir(tmp_path)
+    with open_store(remote) as s:
+        s.write_graph(G + "1", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal("x"))])
+    with open_store(remote.removeprefix("sparql+")) as s:
+        assert s.select(f"SELECT ?o WHERE {{ <{EX}a> <{EX}p> ?o }}") == [{"o": "x"}]
+    assert list(tmp_path.iterdir()) == []

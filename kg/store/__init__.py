@@ -12,11 +12,13 @@ if TYPE_CHECKING:
 __all__ = ["OxigraphStore", "Row", "Store", "Triple", "open_store"]
 
 
-REMOTE = ("sparql+http://", "sparql+https://")
+# Plain http(s) too: taken as a folder path, "http://host/sparql" became a new local store in
+# a folder named "http:" (Path collapses the "//"), seeded and served without a word.
+REMOTE = ("sparql+http://", "sparql+https://", "http://", "https://")
 
 
 def is_remote(location: str | Path | None) -> bool:
-    """True for `sparql+http(s)://...` locations."""
+    """True for `sparql+http(s)://...` (or plain `http(s)://...`) locations."""
     return isinstance(location, str) and location.startswith(REMOTE)
 
 
@@ -24,7 +26,7 @@ def open_store(
     location: str | Path | None, *, memory: bool = False, settings: "Settings | None" = None
 ) -> Store:
     """Open the store at `location`: a directory (embedded, on disk), `sparql+http://HOST/PATH`
-    (a remote SPARQL endpoint), or an in-memory one when `memory` is set."""
+    or `http://HOST/PATH` (a remote SPARQL endpoint), or an in-memory one when `memory` is set."""
     if memory or location is None:
         return OxigraphStore(None)
     if is_remote(location):
@@ -33,7 +35,7 @@ def open_store(
 
         s = settings or Settings()
         return SparqlStore(
-            str(location)[len("sparql+") :],
+            str(location).removeprefix("sparql+"),
             update_url=s.sparql_update_url,
             user=s.sparql_user,
             password=s.sparql_password,
