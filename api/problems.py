@@ -129,7 +129,8 @@ def from_http(request: Request, exc: HTTPException) -> JSONResponse:
 
 def from_anything(request: Request, exc: Exception) -> JSONResponse:
     """The last resort: log the traceback here, send none."""
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    # Starlette calls this after leaving its `except` block: log.exception would log no traceback.
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(
         500,
         "Internal error",

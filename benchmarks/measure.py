@@ -15,7 +15,9 @@ from tests.server import descendants
 
 def run_json(*args: str) -> dict:
     """Run a benchmark script in its own Python process; the JSON of its last line."""
-    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, *args], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

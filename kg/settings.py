@@ -31,7 +31,9 @@ class Settings(BaseSettings):
         """The tokens file: KG_TOKENS, else tokens.json beside the store's data."""
         if self.tokens:
             return Path(self.tokens)
-        if self.store.startswith("sparql+"):
+        from kg.store import is_remote
+
+        if is_remote(self.store):
             from kg.errors import InvalidInput, Problem
 
             raise InvalidInput(

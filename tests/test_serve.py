@@ -35,6 +35,20 @@ def test_taken_port_is_a_one_line_error(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_a_remote_store_without_tokens_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_TOKENS", raising=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg.cli.main", "serve", "--store", "http://127.0.0.1:9/sparql"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().startswith("kg: error: a remote store needs KG_TOKENS")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_startup_prints_the_urls(tmp_path):
     from tests.server import Server
 

@@ -47,6 +47,9 @@ def serve(
         os.environ["KG_MEMORY"] = "true"
     if cors:
         os.environ["KG_CORS"] = "true"
+    from kg.settings import Settings
+
+    Settings().tokens_path()  # refused here in one line, not as a traceback from app startup
     sock = _bind(host, port)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{sock.getsockname()[1]}"
