@@ -98,3 +98,19 @@ def test_a_plain_http_url_is_the_endpoint_not_a_new_folder(tmp_path, monkeypatch
     with open_store(remote.removeprefix("sparql+")) as s:
         assert s.select(f"SELECT ?o WHERE {{ <{EX}a> <{EX}p> ?o }}") == [{"o": "x"}]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_remote_count_is_reused_until_we_write_or_it_is_old(monkeypatch):
+    from kg.store import sparql
+
+    location = reset_virtuoso()
+    with open_store(location) as ours, open_store(location) as other:
+        ours.write_graph(G + "1", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal("x"))])
+        assert len(ours) == 1
+        other.write_graph(G + "2", [(URIRef(EX + "b"), URIRef(EX + "p"), Literal("y"))])
+        assert len(ours) == 1  # another writer's triple: not counted yet
+        ours.write_graph(G + "3", [(URIRef(EX + "c"), URIRef(EX + "p"), Literal("z"))])
+        assert len(ours) == 3  # our own write: counted at once
+        other.write_graph(G + "4", [(URIRef(EX + "d"), URIRef(EX + "p"), Literal("w"))])
+        monkeypatch.setattr(sparql, "COUNT_MAX_AGE", 0.0)
+        assert len(ours) == 4  # once old, counted again

@@ -82,6 +82,9 @@ class Store(ABC):
         """True when the store holds no quad at all."""
         return not self.ask("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
 
+    def ping(self) -> None:  # noqa: B027 - an embedded store is there when it is open
+        """Check the store answers now; StoreUnavailable if not (a remote one may be down)."""
+
     def compact(self) -> None:  # noqa: B027 - a no-op is right for stores that manage this
         """Reorganise the files after a big load, for faster queries."""
 
