@@ -166,9 +166,10 @@ def virtuoso(data: Path, repeat: int, workdir: Path) -> dict:
                 stdin=subprocess.DEVNULL,
             )
         load = time.perf_counter() - t
-        from kg.store.sparql import SparqlStore
+        from kg.settings import Settings
+        from kg.store import open_store
 
-        store = SparqlStore(VIRTUOSO_URL.removeprefix("sparql+"), timeout=600)
+        store = open_store(VIRTUOSO_URL, settings=Settings(sparql_timeout=600))
         rows = store.select(GAPS)
         result = {
             "load_s": load,

@@ -10,6 +10,7 @@ of design section 5 makes it `unverified`, and so not independent evidence.
 from collections.abc import Iterable
 
 from rdflib import RDFS, URIRef
+from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Literal, Node
 
 from kg import queries
@@ -18,8 +19,6 @@ from kg.store.base import Row, Store, Triple
 from kg.store.terms import DATETIME, canonical_datetime
 from kg.vocab import NHSG, iri
 
-PROV = "http://www.w3.org/ns/prov#"
-DCT = "http://purl.org/dc/terms/"
 UNVERIFIED = iri("verification-status", "unverified")
 
 # Predicate -> the column of evidence-items.rq it fills.
@@ -37,8 +36,8 @@ _ITEM = {
 }
 _SOURCE = {
     NHSG + "url": "url",
-    DCT + "title": "title",
-    DCT + "publisher": "publisher",
+    str(DCTERMS.title): "title",
+    str(DCTERMS.publisher): "publisher",
     NHSG + "dateAsGiven": "sourceDate",
 }
 
@@ -57,16 +56,17 @@ def _fields(triples: Iterable[Triple], subject: str, columns: dict[str, str]) ->
     }
 
 
-def _fields_of(row: Row, *names: str) -> Row:
-    return {name: row.get(name) for name in names}
-
-
 def _source(store: Store, triples: list[Triple], source: str) -> Row:
     written = _fields(triples, source, _SOURCE)
     if written:  # a new source, written with the item
         return written
     [row] = store.select(queries.get("sources"), {"source": source})
-    return {**_fields_of(row, "url", "title", "publisher"), "sourceDate": row.get("date")}
+    return {
+        "url": row.get("url"),
+        "title": row.get("title"),
+        "publisher": row.get("publisher"),
+        "sourceDate": row.get("date"),
+    }
 
 
 def _provenance(graph: str, triples: list[Triple]) -> dict:
@@ -74,11 +74,11 @@ def _provenance(graph: str, triples: list[Triple]) -> dict:
         return next((o for s, p, o in triples if s == subject and str(p) == predicate), None)
 
     g = URIRef(graph)
-    agent, activity = value(g, PROV + "wasAttributedTo"), value(g, PROV + "wasGeneratedBy")
+    agent, activity = value(g, str(PROV.wasAttributedTo)), value(g, str(PROV.wasGeneratedBy))
     return {
         "graph": graph,
         "by": _plain(value(agent, str(RDFS.label))),
-        "at": _plain(value(g, PROV + "generatedAtTime")),
+        "at": _plain(value(g, str(PROV.generatedAtTime))),
         "activity": _plain(value(activity, str(RDFS.label))),
         "request_id": _plain(value(activity, NHSG + "requestId")),
     }
