@@ -2,6 +2,7 @@
 nothing, and never for data whose blank nodes the parts would split."""
 
 import pytest
+from rdflib import Literal, URIRef
 
 from kg.errors import InvalidInput
 from kg.formats import by_name
@@ -52,18 +53,23 @@ def test_parallel_load_gives_what_one_transaction_gives(tmp_path, small_threshol
     assert (EX + "load", EX + "s7", EX + "q", EX + "o7") in rows(parallel)
 
 
-def test_a_bad_line_at_the_end_writes_nothing(tmp_path, small_threshold):
+@pytest.mark.parametrize("empty", [True, False])
+def test_a_bad_line_at_the_end_writes_nothing(tmp_path, small_threshold, empty):
     path = tmp_path / "bad.nq"
     path.write_bytes(nquads(300) + b"<http://example.org/broken> .\n")
     store = OxigraphStore(tmp_path / "s")
+    if not empty:
+        store.write_graph(EX + "before", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal(1))])
     with pytest.raises(InvalidInput) as caught:
         load_file(store, path)
     assert (
         caught.value.problems[0].where
         == f"{path}:601:{caught.value.problems[0].where.split(':')[-1]}"
     )
-    assert len(store) == 0
-    assert not small_threshold
+    assert len(store) == (0 if empty else 1)
+    # Into an empty store the parts are loaded unchecked and the store emptied on an error;
+    # into one holding data the file is checked first and nothing loaded.
+    assert bool(small_threshold) is empty
 
 
 def test_blank_nodes_keep_one_scope(tmp_path, small_threshold):

@@ -162,16 +162,19 @@ class OxigraphStore(Store):
         progress: Progress | None = None,
         base_iri: str | None = None,
     ) -> int:
+        empty = self.is_empty()
+        fresh = fmt.quads or empty  # nothing there to repeat
         if self.kind == "oxigraph" and fmt.name in bulk.LINE_BASED:
             data = source.read()
-            if bulk.can_split(data, fmt):
-                count = bulk.count_valid(data, fmt, progress)  # nothing written if bad
-                bulk.load_parallel(self._store, data, fmt, graph, bulk.threads())
+            if fresh and bulk.can_split(data, fmt):
+                count = self._bulk(data, fmt, graph, progress, empty)
                 self._store.flush()
                 self.version += 1
                 return count
             source = io.BytesIO(data)
         quads = parse_all(source, fmt, graph, progress, base_iri)
+        if not fresh:
+            quads = [q for q in quads if not self._holds(q.triple)]
         if len(quads) > BULK_THRESHOLD:
             self._store.bulk_extend(quads)
         else:
@@ -179,6 +182,19 @@ class OxigraphStore(Store):
         self._store.flush()
         self.version += 1
         return len(quads)
+
+    def _bulk(
+        self, data: bytes, fmt: Format, graph: str, progress: Progress | None, empty: bool
+    ) -> int:
+        if empty:
+            return bulk.load_into_empty(self._store, data, fmt, graph, progress)
+        count = bulk.count_valid(data, fmt, progress)  # nothing written if bad
+        bulk.load_parallel(self._store, data, fmt, graph, bulk.threads())
+        return count
+
+    def _holds(self, t: ox.Triple) -> bool:
+        found = self._store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        return next(iter(found), None) is not None
 
     def dump(self, out: BinaryIO, fmt: Format) -> None:
         self._store.dump(out, ox.RdfFormat.from_media_type(fmt.media_type))

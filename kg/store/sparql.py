@@ -26,6 +26,7 @@ from kg.vocab import GRAPH_BASE
 OURS = f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}"))'
 PAGE = 10_000  # rows per request when reading everything: servers cap result sizes
 INSERT_BATCH = 400  # triples per INSERT DATA request: Virtuoso refuses much larger ones
+HELD_BATCH = 200  # triples asked about per request when a load skips those already held
 # /health gives the triple count on every call, and a remote COUNT grows with the data (0.4 s
 # at 100k triples on Virtuoso): a count is reused until we write or it is this many seconds
 # old, so writes by others show within that time.
@@ -111,8 +112,26 @@ class SparqlStore(Store):
         base_iri: str | None = None,
     ) -> int:
         quads = parse_all(source, fmt, graph, progress, base_iri)
+        if not fmt.quads:
+            held = self._held([q.triple for q in quads])
+            quads = [q for i, q in enumerate(quads) if i not in held]
         self.insert_quads(quads)
         return len(quads)
+
+    def _held(self, triples: list[ox.Triple]) -> set[int]:
+        """The positions of the `triples` some graph already holds, asked in batches. The
+        endpoint matches them: it may store a term in another form ("+00:00" read back as "Z")."""
+        held: set[int] = set()
+        for start in range(0, len(triples), HELD_BATCH):
+            # One UNION branch per triple: Virtuoso 7 matches no row of a VALUES block with
+            # two or more rows once one holds a literal with a language tag.
+            branches = " UNION ".join(
+                f"{{ GRAPH ?g {{ {t.subject} {t.predicate} {t.object} }} BIND({start + i} AS ?i) }}"
+                for i, t in enumerate(triples[start : start + HELD_BATCH])
+            )
+            rows = self._json(f"SELECT DISTINCT ?i WHERE {{ {branches} }}")
+            held.update(int(b["i"]["value"]) for b in rows["results"]["bindings"])
+        return held
 
     def insert_quads(self, quads: list[ox.Quad]) -> None:
         """Insert parsed quads, grouped by graph, in batches (each batch one request)."""
