@@ -101,10 +101,13 @@ def _claim(c: ClaimStatus, row: Row) -> dict:
 
 def claim(store: Store, ref: str) -> dict:
     """One claim with its source and quote, every evidence item, and its status and reason."""
-    [found] = evidence.claim_statuses(store, claim=ref)
-    [body] = claims_with_fields(store, [found])
-    rows = store.select(queries.get("claim-evidence"), {"claim": found.iri})
-    body["evidence"] = [evidence_item_dict(r) for r in rows]
+    bound = {"claim": require(store, "claim", ref)}
+    status, fields, items = store.select_many(
+        [(queries.get(name), bound) for name in ("claim-status", "claims", "claim-evidence")]
+    )
+    [found] = evidence.statuses(status)
+    body = _claim(found, fields[0])
+    body["evidence"] = [evidence_item_dict(r) for r in items]
     return body
 
 

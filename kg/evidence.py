@@ -162,9 +162,14 @@ def _check_status(status: str | None) -> None:
         )
 
 
+def statuses(rows: list[Row]) -> list[ClaimStatus]:
+    """The rows of the claim-status or gaps query as claims with their status."""
+    return [ClaimStatus.from_row(r) for r in rows]
+
+
 def _filtered(rows: list[Row], group: str | None, benefit: str | None) -> list[ClaimStatus]:
     """Claims of one group and/or benefit (IRIs); the rule itself always runs for all claims."""
-    found = [ClaimStatus.from_row(r) for r in rows]
+    found = statuses(rows)
     return [
         c
         for c in found

@@ -49,6 +49,15 @@ def test_bindings(store):
     assert rows == [{"x": EX + "b"}]
 
 
+def test_select_many_answers_each_in_order(store):
+    ensure_seeded(store)
+    asks = [(queries.get(n), None) for n in ("groups", "claims", "sources", "benefits")] * 2
+    assert store.select_many(asks) == [store.select(q, b) for q, b in asks]
+    claim = "https://w3id.org/nhs-groups-kg/id/claim/c02"
+    [[row]] = store.select_many([(queries.get("claims"), {"claim": claim})])
+    assert row["claim"] == claim
+
+
 @pytest.mark.parametrize(
     "written, read",
     [

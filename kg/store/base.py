@@ -1,7 +1,7 @@
 """The store interface. Callers use only this; each backend (embedded, remote) implements it."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import BinaryIO
 
 from rdflib.term import Node
@@ -14,6 +14,7 @@ from kg.formats import Format
 Row = dict[str, object]
 Triple = tuple[Node, Node, Node]
 Progress = Callable[[int], None]  # called with bytes read so far
+Ask = tuple[str, Mapping[str, str] | None]  # a query and its bindings, for select_many
 
 
 class Store(ABC):
@@ -26,6 +27,11 @@ class Store(ABC):
     def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
         """Run a SELECT over the union of all graphs; `bindings` fills the query's binding
         slots (`{{?claim}}`, see kg.queries.bind) with IRIs."""
+
+    def select_many(self, asks: Sequence[Ask]) -> list[list[Row]]:
+        """Several SELECTs that do not depend on each other, answered in order; a store may
+        run them at once."""
+        return [self.select(query, bindings) for query, bindings in asks]
 
     @abstractmethod
     def ask(self, query: str) -> bool:

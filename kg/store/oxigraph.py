@@ -2,7 +2,8 @@
 
 import io
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,7 +16,7 @@ from kg.errors import InvalidInput, Problem, StoreUnavailable, syntax_error
 from kg.formats import Format
 from kg.queries import bind
 from kg.store import bulk
-from kg.store.base import Progress, Row, Store, Triple
+from kg.store.base import Ask, Progress, Row, Store, Triple
 from kg.store.durability import GroupCommit
 from kg.store.journal import Journal
 from kg.store.parsing import parse_all
@@ -26,6 +27,9 @@ from kg.vocab import PREFIXES
 # evidence items, so the 20 ms flush is shared by a thousand writes, and RocksDB's in-memory
 # tables, which hold the same writes in every index, stay small.
 CHECKPOINT_BYTES = 4 * 1024 * 1024
+
+# Threads for select_many: a claim's page asks three questions at once.
+SELECT_THREADS = 3
 
 # Past this many quads a load uses bulk_extend: much faster, but not one transaction. The file
 # is fully parsed first, so only a crash (not bad input) could leave part of it.
@@ -74,6 +78,7 @@ class OxigraphStore(Store):
         self._count: tuple[int, int] | None = None  # (version, quads) when known
         self._journal: Journal | None = None
         self._commits = GroupCommit(self._sync)
+        self._pool: ThreadPoolExecutor | None = None  # for select_many, made on first use
         if path is None:
             self._store, self.kind, self.location = ox.Store(), "memory", ":memory:"
             return
@@ -119,6 +124,15 @@ class OxigraphStore(Store):
             raise InvalidInput("not a SELECT query", [Problem("query", "expected SELECT")])
         names = [v.value for v in solutions.variables]
         return [{n: value(s[n]) for n in names} for s in solutions]
+
+    def select_many(self, asks: Sequence[Ask]) -> list[list[Row]]:
+        # pyoxigraph plans and runs a query without the GIL, and planning is most of a small
+        # query's time (a claim's page: 3 queries, 5.7 ms one after the other, 3.6 ms at once).
+        if len(asks) < 2:
+            return super().select_many(asks)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(SELECT_THREADS, thread_name_prefix="kg-select")
+        return list(self._pool.map(lambda a: self.select(*a), asks))
 
     def ask(self, query: str) -> bool:
         answer = self._query(query)
@@ -240,6 +254,8 @@ class OxigraphStore(Store):
         return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
 
     def close(self) -> None:
+        if self._pool:
+            self._pool.shutdown()
         if self._journal:
             self.checkpoint()
             self._journal.close()
