@@ -23,7 +23,8 @@ def small_threshold(monkeypatch):
     monkeypatch.setattr(bulk, "MIN_BYTES", 1)
     calls = []
     real = bulk.load_parallel
-    monkeypatch.setattr(bulk, "load_parallel", lambda *a: calls.append(a) or real(*a))
+    # Records the call, not its arguments: holding the store would keep it from reopening.
+    monkeypatch.setattr(bulk, "load_parallel", lambda *a: calls.append(1) or real(*a))
     return calls
 
 
@@ -66,10 +67,25 @@ def test_a_bad_line_at_the_end_writes_nothing(tmp_path, small_threshold, empty):
         caught.value.problems[0].where
         == f"{path}:601:{caught.value.problems[0].where.split(':')[-1]}"
     )
+    assert small_threshold, "the parallel path was not taken"
     assert len(store) == (0 if empty else 1)
-    # Into an empty store the parts are loaded unchecked and the store emptied on an error;
-    # into one holding data the file is checked first and nothing loaded.
-    assert bool(small_threshold) is empty
+    assert not list(tmp_path.glob(".s.*")), "the checkpoint and the failed load are removed"
+    # The store put back still takes writes, and keeps them.
+    store.write_graph(EX + "after", [(URIRef(EX + "b"), URIRef(EX + "p"), Literal(2))])
+    store.close()
+    assert len(OxigraphStore(tmp_path / "s")) == (1 if empty else 2)
+
+
+def test_with_the_engine_held_elsewhere_a_bad_file_is_refused_before_loading(
+    tmp_path, small_threshold
+):
+    path = tmp_path / "bad.nq"
+    path.write_bytes(nquads(300) + b"<http://example.org/broken> .\n")
+    store = OxigraphStore(tmp_path / "s")
+    engine = store.engine  # the store cannot be closed and reopened now
+    with pytest.raises(InvalidInput):
+        load_file(store, path)
+    assert not small_threshold and len(engine) == 0
 
 
 def test_blank_nodes_keep_one_scope(tmp_path, small_threshold):

@@ -1,6 +1,10 @@
 """The embedded store: Oxigraph through pyoxigraph, on disk (RocksDB) or in memory."""
 
+import gc
 import io
+import os
+import shutil
+import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -176,12 +180,11 @@ class OxigraphStore(Store):
         progress: Progress | None = None,
         base_iri: str | None = None,
     ) -> int:
-        empty = self.is_empty()
-        fresh = fmt.quads or empty  # nothing there to repeat
+        fresh = fmt.quads or self.is_empty()  # nothing there to repeat
         if self.kind == "oxigraph" and fmt.name in bulk.LINE_BASED:
             data = source.read()
             if fresh and bulk.can_split(data, fmt):
-                count = self._bulk(data, fmt, graph, progress, empty)
+                count = self._bulk(data, fmt, graph, progress)
                 self._store.flush()
                 self.version += 1
                 return count
@@ -197,14 +200,43 @@ class OxigraphStore(Store):
         self.version += 1
         return len(quads)
 
-    def _bulk(
-        self, data: bytes, fmt: Format, graph: str, progress: Progress | None, empty: bool
-    ) -> int:
-        if empty:
-            return bulk.load_into_empty(self._store, data, fmt, graph, progress)
-        count = bulk.count_valid(data, fmt, progress)  # nothing written if bad
-        bulk.load_parallel(self._store, data, fmt, graph, bulk.threads())
-        return count
+    def _bulk(self, data: bytes, fmt: Format, graph: str, progress: Progress | None) -> int:
+        """Load `data` in parallel parts; on bad input, go back to a checkpoint taken first."""
+        if sys.getrefcount(self._store) > 2:  # held elsewhere (`engine`): it could not reopen
+            count = bulk.count_valid(data, fmt, progress)  # so check all first, as before
+            bulk.load_parallel(self._store, data, fmt, graph, bulk.threads())
+            return count
+        before, here = len(self), Path(self.location)
+        undo = here.with_name(f".{here.name}.undo-{os.getpid()}")
+        shutil.rmtree(undo, ignore_errors=True)
+        self.checkpoint()  # the journal is then empty and the checkpoint holds every write
+        self._store.backup(str(undo))  # hard links: milliseconds, whatever the size
+        try:
+            bulk.load_parallel(self._store, data, fmt, graph, bulk.threads(), progress)
+            bad = None
+        except SyntaxError as exc:
+            bad = syntax_error(exc)  # kept apart: exc's frames hold the store open
+        try:
+            if bad:
+                self._go_back_to(undo)
+                bulk.count_valid(data, fmt)  # the error again, with its line in the whole file
+                raise bad
+        finally:
+            shutil.rmtree(undo, ignore_errors=True)
+        return len(self._store) - before
+
+    def _go_back_to(self, checkpoint: Path) -> None:
+        """Replace the store's folder by `checkpoint`; at every step one of them is whole."""
+        assert self._journal is not None
+        here = Path(self.location)
+        failed = here.with_name(f".{here.name}.failed-{os.getpid()}")
+        self._journal.close()
+        del self._store
+        gc.collect()  # RocksDB closes with its last reference, and must close before the move
+        here.rename(failed)
+        checkpoint.rename(here)
+        self._store, self._journal = ox.Store(str(here)), Journal(here)
+        shutil.rmtree(failed, ignore_errors=True)
 
     def _holds(self, t: ox.Triple) -> bool:
         found = self._store.quads_for_pattern(t.subject, t.predicate, t.object, None)
