@@ -163,8 +163,9 @@ def _check_status(status: str | None) -> None:
 
 
 def statuses(rows: list[Row]) -> list[ClaimStatus]:
-    """The rows of the claim-status or gaps query as claims with their status."""
-    return [ClaimStatus.from_row(r) for r in rows]
+    """The rows of the claim-status or gaps query as claims with their status, by IRI (the
+    queries leave the order to us: see gaps.rq)."""
+    return sorted((ClaimStatus.from_row(r) for r in rows), key=lambda c: c.iri)
 
 
 def _filtered(rows: list[Row], group: str | None, benefit: str | None) -> list[ClaimStatus]:

@@ -4,6 +4,10 @@ A query may embed another with `{{name}}`: a query as a subquery (its PREFIX lin
 top), or a fragment (a file whose name starts with `_`, not a query by itself) verbatim. That
 keeps each part of the rule in exactly one file: _evidence-item, _evidence-flags, _counts and
 _status-ladder are shared by claim-status, benefit-status, evidence-status and gaps.
+
+A part may say how to find the same rows two ways: `{{#one}}...{{/one}}` when something is
+bound (one claim's page: look it up) and `{{#all}}...{{/all}}` when nothing is (the whole
+graph: join whole patterns). `bind` keeps the section that fits.
 """
 
 import re
@@ -55,14 +59,27 @@ def _expand(name: str, seen: tuple[str, ...]) -> tuple[list[str], str]:
 
 
 _SLOT = re.compile(r"\{\{\?([A-Za-z][A-Za-z0-9]*)(?:\s*\|([^}]*))?\}\}")
+# Bound, these ask for one thing's page: a lookup beats joining whole patterns. A benefit is
+# not one of them: it pools thousands of items at 1M triples, and hashing them wins.
+ONE = {"claim", "item"}
+# A section with no section inside: they nest, so bind resolves them from the inside out.
+_SECTION = re.compile(r"\{\{#(one|all)\}\}((?:(?!\{\{#).)*?)\{\{/\1\}\}", re.DOTALL)
 _SAFE_IRI = re.compile(r"[^<>\"{}|^`\\\s]+")
 
 
+def _sections(text: str, keep: str) -> str:
+    while True:
+        text, found = _SECTION.subn(lambda m: m.group(2) if m.group(1) == keep else "", text)
+        if not found:
+            return text
+
+
 def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
-    """Fill a query's binding slots: `{{?claim}}` becomes `VALUES ?claim { <iri> }` when
+    """Keep the `one` sections when a claim or an item is bound and the `all` sections
+    otherwise, then fill the binding slots: `{{?claim}}` becomes `VALUES ?claim { <iri> }` when
     ?claim is bound, and nothing otherwise. `{{?claim | PATTERN}}` adds PATTERN too, only when
-    bound: a way to narrow an inner OPTIONAL to the bound thing without changing what the
-    query means when nothing is bound.
+    bound: a way to narrow an inner OPTIONAL to the bound thing without changing what the query
+    means when nothing is bound.
 
     A slot sits just before the pattern the variable should start from, so the engine begins
     with one claim instead of computing every claim and filtering (Oxigraph does not push its
@@ -75,6 +92,8 @@ def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
     for value in bindings.values():
         if not _SAFE_IRI.fullmatch(value):
             raise ValueError(f"not an IRI that can be bound: {value!r}")
+
+    text = _sections(text, "one" if ONE.intersection(bindings) else "all")
 
     def fill(match: re.Match[str]) -> str:
         name, pattern = match.group(1), match.group(2) or ""

@@ -17,7 +17,8 @@ def test_names_exclude_fragments():
 
 def test_embedding_expands_everything():
     text = queries.get("gaps")
-    assert "{{" not in re.sub(r"\{\{\?\w+[^}]*\}\}", "", text)  # only binding slots left
+    # only binding slots and sections left
+    assert "{{" not in re.sub(r"\{\{[?#/]\w+[^}]*\}\}", "", text)
     assert text.count("PREFIX nhsg:") == 1
     assert "GROUP BY ?claim" in text
 
@@ -62,3 +63,25 @@ def test_a_bound_claim_gives_one_row(seeded_store):
     iri = "https://w3id.org/nhs-groups-kg/id/claim/c34"
     rows = seeded_store.select(queries.get("claim-status"), {"claim": iri})
     assert [r["claim"] for r in rows] == [iri]
+
+
+@pytest.mark.parametrize(
+    "bindings, kept",
+    [({}, "every"), ({"claim": "http://x/1"}, "one"), ({"group": "http://x/1"}, "every")],
+)
+def test_bind_keeps_the_section_for_what_is_bound(bindings, kept):
+    text = (
+        "SELECT * WHERE { {{?claim}} {{?group}} "
+        "{{#one}}?c <one> ?o {{#all}}?c <inner> ?o{{/all}}{{/one}}{{#all}}?c <every> ?o{{/all}} }"
+    )
+    bound = queries.bind(text, bindings)
+    assert f"<{kept}>" in bound and "{{" not in bound
+    assert ("<one>" in bound) is (kept == "one") and "<inner>" not in bound
+
+
+def test_one_claim_reads_the_same_either_way(seeded_store):
+    # The two sections of a fragment must find the same rows: the page of each claim agrees
+    # with that claim's row when every claim is asked for.
+    every = {r["claim"]: r for r in seeded_store.select(queries.get("claim-status"))}
+    for claim, row in every.items():
+        assert seeded_store.select(queries.get("claim-status"), {"claim": claim}) == [row]
