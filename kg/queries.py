@@ -67,7 +67,8 @@ _SECTION = re.compile(r"\{\{#(one|all)\}\}((?:(?!\{\{#).)*?)\{\{/\1\}\}", re.DOT
 _SAFE_IRI = re.compile(r"[^<>\"{}|^`\\\s]+")
 
 
-def _sections(text: str, keep: str) -> str:
+def sections(text: str, keep: str) -> str:
+    """`text` with only its `one` or its `all` sections (see the module's docstring)."""
     while True:
         text, found = _SECTION.subn(lambda m: m.group(2) if m.group(1) == keep else "", text)
         if not found:
@@ -93,7 +94,7 @@ def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
         if not _SAFE_IRI.fullmatch(value):
             raise ValueError(f"not an IRI that can be bound: {value!r}")
 
-    text = _sections(text, "one" if ONE.intersection(bindings) else "all")
+    text = sections(text, "one" if ONE.intersection(bindings) else "all")
 
     def fill(match: re.Match[str]) -> str:
         name, pattern = match.group(1), match.group(2) or ""
