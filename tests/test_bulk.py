@@ -112,3 +112,13 @@ def test_a_big_load_is_compacted_afterwards(tmp_path, monkeypatch):
     monkeypatch.setattr(loading, "COMPACT_AFTER", 100)
     loading.load_files(store, [path])
     assert compacted and compacted[0] >= 100
+
+
+def test_a_crash_while_going_back_loses_nothing(tmp_path):
+    # Between its two renames, going back leaves no store folder, only the checkpoint.
+    store = OxigraphStore(tmp_path / "s")
+    store.write_graph(EX + "g", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal(1))])
+    store.engine.backup(str(tmp_path / ".s.undo-123"))
+    store.close()
+    (tmp_path / "s").rename(tmp_path / ".s.failed-123")
+    assert len(OxigraphStore(tmp_path / "s")) == 1

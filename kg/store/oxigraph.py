@@ -73,6 +73,16 @@ def to_ox(node: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {node!r}")
 
 
+def _finish_going_back(here: Path) -> None:
+    """A crash between the two renames of `OxigraphStore._go_back_to` leaves no store folder
+    but a whole checkpoint beside it: put that back before opening."""
+    if here.exists():
+        return
+    for checkpoint in here.parent.glob(f".{here.name}.undo-*"):
+        checkpoint.rename(here)
+        return
+
+
 class OxigraphStore(Store):
     """Oxigraph in this process: on disk at `path`, or in memory when `path` is None."""
 
@@ -87,6 +97,7 @@ class OxigraphStore(Store):
             self._store, self.kind, self.location = ox.Store(), "memory", ":memory:"
             return
         self.kind, self.location = "oxigraph", str(path)
+        _finish_going_back(Path(path))
         try:
             Path(path).mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
