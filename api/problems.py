@@ -22,6 +22,7 @@ STATUS = {
     errors.Unauthorized: 401,
     errors.Forbidden: 403,
     errors.NotFound: 404,
+    errors.ConflictingData: 409,
     errors.InvalidInput: 422,
     errors.QuerySyntaxError: 400,
     errors.QueryRefused: 403,

@@ -4,6 +4,7 @@ CLI, assembled from the named queries (never one query per item of a list)."""
 from collections import Counter, defaultdict
 
 from kg import evidence, queries
+from kg.errors import ConflictingData
 from kg.evidence import ClaimStatus, require
 from kg.store.base import Row, Store
 from kg.vocab import slug
@@ -105,8 +106,11 @@ def claim(store: Store, ref: str) -> dict:
     status, fields, items = store.select_many(
         [(queries.get(name), bound) for name in ("claim-status", "claims", "claim-evidence")]
     )
-    [found] = evidence.statuses(status)
-    body = _claim(found, fields[0])
+    found = evidence.statuses(status)  # one row per benefit the claim is about
+    if len(found) != 1:
+        benefits = ", ".join(c.benefit for c in found)
+        raise ConflictingData("claim", ref, f"{len(found)} benefits ({benefits}); a claim has one")
+    body = _claim(found[0], fields[0])
     body["evidence"] = [evidence_item_dict(r) for r in items]
     return body
 

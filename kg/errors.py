@@ -25,6 +25,18 @@ class NotFound(KGError):
         self.ref = ref
 
 
+class ConflictingData(KGError):
+    """The store holds facts about one thing that cannot all be true (two files loaded with
+    different benefits for one claim): its page cannot be built until one is removed."""
+
+    title = "Conflicting data"
+
+    def __init__(self, kind: str, ref: str, detail: str):
+        super().__init__(f"the {kind} '{ref}' has {detail}")
+        self.kind = kind
+        self.ref = ref
+
+
 @dataclass
 class Problem:
     """One thing wrong with an input: where (field or line:column) and what."""

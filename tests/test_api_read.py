@@ -4,9 +4,13 @@ import csv
 import io
 
 import pytest
+from fastapi.testclient import TestClient
+from rdflib import URIRef
 
+from api.app import create_app
 from kg import evidence
-from kg.vocab import iri
+from kg.settings import Settings
+from kg.vocab import NHSG, iri
 
 PROBLEM = "application/problem+json"
 
@@ -153,3 +157,21 @@ def test_unknown_route_and_method(client):
     assert r.status_code == 404 and r.headers["content-type"] == PROBLEM
     r = client.delete("/gaps")
     assert r.status_code == 405 and r.headers["content-type"] == PROBLEM
+
+
+def test_a_claim_with_two_benefits_is_a_409_problem(tmp_path):
+    # SHACL stops this for writes through the API; two files loaded with `kg load` need not agree.
+    app = create_app(Settings(memory=True, tokens=str(tmp_path / "tokens.json")))
+    with TestClient(app) as c:
+        second = (
+            URIRef(iri("claim", "c01")),
+            URIRef(NHSG + "aboutBenefit"),
+            URIRef(iri("benefit", "leadership-focus-ambidexterity")),
+        )
+        app.state.store.write_graph("https://w3id.org/nhs-groups-kg/graph/test/second", [second])
+        r = c.get("/claims/c01")
+    assert r.status_code == 409 and r.headers["content-type"] == "application/problem+json"
+    assert (
+        "2 benefits" in r.json()["detail"]
+        and "leadership-focus-ambidexterity" in r.json()["detail"]
+    )

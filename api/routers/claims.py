@@ -40,7 +40,7 @@ def list_claims(
 @router.get(
     "/claims/{id:path}",
     summary="One claim with its evidence, status and reason",
-    responses=responses(404),
+    responses=responses(404, 409),
 )
 def get_claim(id: str, store: StoreDep) -> dict:
     return catalog.claim(store, id)
