@@ -13,6 +13,7 @@ from kg import __version__
 from kg.remote_queries import RemoteQueries
 from kg.seed import ensure_seeded
 from kg.settings import Settings
+from kg.status_view import StatusView
 from kg.store import OxigraphStore, Store, open_store
 from kg.tokens import TokenFile
 from kg.workers import QueryPool
@@ -41,6 +42,11 @@ def _user_queries(store: Store, settings: Settings) -> QueryPool | RemoteQueries
     return RemoteQueries(store, timeout=settings.query_timeout)
 
 
+def _status_view(store: Store) -> StatusView | None:
+    """The statuses kept as writes change them, for a store only this process writes to."""
+    return StatusView(store) if isinstance(store, OxigraphStore) else None
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """A new app. It opens (and seeds) the store named by `settings` unless given `store`."""
     settings = settings or Settings()
@@ -49,7 +55,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.store = store or _open(settings)
-        app.state.writer = Writer(app.state.store)
+        app.state.view = _status_view(app.state.store)
+        app.state.writer = Writer(app.state.store, app.state.view)
         app.state.tokens = TokenFile(settings.tokens_path())
         app.state.pool = _user_queries(app.state.store, settings)
         try:

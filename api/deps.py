@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from kg.errors import Forbidden, Unauthorized
 from kg.remote_queries import RemoteQueries
 from kg.settings import Settings
+from kg.status_view import StatusView
 from kg.store import Store
 from kg.tokens import Principal, TokenFile
 from kg.workers import QueryPool
@@ -27,6 +28,10 @@ async def get_settings(request: Request) -> Settings:
 
 async def get_pool(request: Request) -> QueryPool | RemoteQueries:
     return request.app.state.pool
+
+
+async def get_view(request: Request) -> StatusView | None:
+    return request.app.state.view
 
 
 async def get_writer(request: Request) -> Writer:
@@ -60,6 +65,7 @@ async def reviewer(who: Annotated[Principal, Depends(contributor)]) -> Principal
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PoolDep = Annotated[QueryPool | RemoteQueries, Depends(get_pool)]
+ViewDep = Annotated[StatusView | None, Depends(get_view)]
 WriterDep = Annotated[Writer, Depends(get_writer)]
 ContributorDep = Annotated[Principal, Depends(contributor)]
 ReviewerDep = Annotated[Principal, Depends(reviewer)]

@@ -2,12 +2,16 @@
 CLI, assembled from the named queries (never one query per item of a list)."""
 
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from kg import evidence, queries
 from kg.errors import ConflictingData
 from kg.evidence import ClaimStatus, require
 from kg.store.base import Row, Store
 from kg.vocab import slug
+
+if TYPE_CHECKING:
+    from kg.status_view import StatusView
 
 
 def _source(row: Row, date_key: str = "date") -> dict | None:
@@ -53,29 +57,32 @@ def _members(rows: list[Row]) -> dict[str, list[dict]]:
     return by_group
 
 
-def _statuses_by_group(store: Store) -> dict[str | None, list[ClaimStatus]]:
+def _statuses_by_group(
+    store: Store, view: "StatusView | None"
+) -> dict[str | None, list[ClaimStatus]]:
     by_group: dict[str | None, list[ClaimStatus]] = defaultdict(list)
-    for c in evidence.claim_statuses(store):
+    for c in evidence.claim_statuses(store, view=view):
         by_group[c.group].append(c)
     return by_group
 
 
-def groups(store: Store) -> list[dict]:
-    """Every group with its members and the statuses of the claims made for it."""
+def groups(store: Store, view: "StatusView | None" = None) -> list[dict]:
+    """Every group with its members and the statuses of the claims made for it (from `view`,
+    the statuses this process keeps, if given)."""
     members = _members(store.select(queries.get("group-members")))
-    statuses = _statuses_by_group(store)
+    statuses = _statuses_by_group(store, view)
     return [
         _group(r, members[r["group"]], statuses[slug(r["group"])])
         for r in store.select(queries.get("groups"))
     ]
 
 
-def group(store: Store, ref: str) -> dict:
+def group(store: Store, ref: str, view: "StatusView | None" = None) -> dict:
     """One group, with its members and each of its claims with status and reason."""
     node = require(store, "group", ref)
     [row] = store.select(queries.get("groups"), {"group": node})
     members = _members(store.select(queries.get("group-members"), {"group": node}))
-    found = evidence.claim_statuses(store, group=node)
+    found = evidence.claim_statuses(store, group=node, view=view)
     body = _group(row, members[node], found)
     body["claims"] = claims_with_fields(store, found)
     return body
@@ -100,13 +107,13 @@ def _claim(c: ClaimStatus, row: Row) -> dict:
     }
 
 
-def claim(store: Store, ref: str) -> dict:
+def claim(store: Store, ref: str, view: "StatusView | None" = None) -> dict:
     """One claim with its source and quote, every evidence item, and its status and reason."""
-    bound = {"claim": require(store, "claim", ref)}
-    status, fields, items = store.select_many(
-        [(queries.get(name), bound) for name in ("claim-status", "claims", "claim-evidence")]
-    )
-    found = evidence.statuses(status)  # one row per benefit the claim is about
+    node = require(store, "claim", ref)
+    names = ["claims", "claim-evidence"] if view else ["claim-status", "claims", "claim-evidence"]
+    *status, fields, items = store.select_many([(queries.get(n), {"claim": node}) for n in names])
+    # One status per benefit the claim is about.
+    found = view.statuses(node) if view else evidence.statuses(status[0])
     if len(found) != 1:
         benefits = ", ".join(c.benefit for c in found)
         raise ConflictingData("claim", ref, f"{len(found)} benefits ({benefits}); a claim has one")
@@ -175,12 +182,14 @@ def benefits(store: Store, include_indirect: bool = False) -> list[dict]:
     ]
 
 
-def benefit(store: Store, ref: str, include_indirect: bool = False) -> dict:
+def benefit(
+    store: Store, ref: str, include_indirect: bool = False, view: "StatusView | None" = None
+) -> dict:
     """One benefit: its status, every claim about it (by group) and its own evidence items."""
     node = require(store, "benefit", ref)
     [b] = evidence.benefit_statuses(store, benefit=node)
     [definition] = store.select(queries.get("benefits"), {"benefit": node})
-    found = evidence.claim_statuses(store, benefit=node)
+    found = evidence.claim_statuses(store, benefit=node, view=view)
     items = [
         evidence_item_dict(r)
         for r in store.select(queries.get("evidence-items"))

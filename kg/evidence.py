@@ -1,11 +1,15 @@
 """The rule of design section 5, asked through the named queries, with a reason for each answer."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg import queries
 from kg.errors import InvalidInput, NotFound, Problem
 from kg.store.base import Row, Store
 from kg.vocab import LACKING, NHSG, STATUSES, slug, to_iri
+
+if TYPE_CHECKING:
+    from kg.status_view import StatusView
 
 _CLASSES = {
     "group": "Group",
@@ -168,9 +172,12 @@ def statuses(rows: list[Row]) -> list[ClaimStatus]:
     return sorted((ClaimStatus.from_row(r) for r in rows), key=lambda c: c.iri)
 
 
-def _filtered(rows: list[Row], group: str | None, benefit: str | None) -> list[ClaimStatus]:
+def _filtered(
+    found: list[ClaimStatus], group: str | None, benefit: str | None
+) -> list[ClaimStatus]:
     """Claims of one group and/or benefit (IRIs); the rule itself always runs for all claims."""
-    found = statuses(rows)
+    if group is None and benefit is None:
+        return found
     return [
         c
         for c in found
@@ -186,14 +193,21 @@ def claim_statuses(
     group: str | None = None,
     benefit: str | None = None,
     status: str | None = None,
+    view: "StatusView | None" = None,
 ) -> list[ClaimStatus]:
-    """Every claim (or one) with its status; filters take slugs or IRIs."""
+    """Every claim (or one) with its status; filters take slugs or IRIs. Given the `view`
+    this process keeps, the statuses come from it rather than from the rule run anew."""
     _check_status(status)
     group_iri = require(store, "group", group) if group else None
     benefit_iri = require(store, "benefit", benefit) if benefit else None
-    bindings = {"claim": require(store, "claim", claim)} if claim else None
-    rows = store.select(queries.get("claim-status"), bindings)
-    found = _filtered(rows, group_iri, benefit_iri)
+    node = require(store, "claim", claim) if claim else None
+    if view is not None:
+        found = view.statuses(node)
+    else:
+        found = statuses(
+            store.select(queries.get("claim-status"), {"claim": node} if node else None)
+        )
+    found = _filtered(found, group_iri, benefit_iri)
     return [c for c in found if status is None or c.status == status]
 
 
@@ -203,12 +217,14 @@ def gaps(
     group: str | None = None,
     benefit: str | None = None,
     include_indirect: bool = False,
+    view: "StatusView | None" = None,
 ) -> list[ClaimStatus]:
-    """Claims lacking independent evidence; `include_indirect` counts indirect evidence."""
+    """Claims lacking independent evidence; `include_indirect` counts indirect evidence.
+    Given the `view` this process keeps, from it rather than from the rule run anew."""
     group_iri = require(store, "group", group) if group else None
     benefit_iri = require(store, "benefit", benefit) if benefit else None
-    rows = store.select(queries.get("gaps"))
-    found = _filtered(rows, group_iri, benefit_iri)
+    found = view.statuses() if view else statuses(store.select(queries.get("gaps")))
+    found = _filtered(found, group_iri, benefit_iri)
     return [c for c in found if lacks(c.status, include_indirect)]
 
 

@@ -11,7 +11,7 @@ from kg.settings import Settings
 
 
 def test_an_unhandled_error_is_a_bare_500_and_a_logged_traceback(monkeypatch, caplog):
-    def boom(store, ref):
+    def boom(store, ref, view=None):
         raise RuntimeError("secret detail of the failure")
 
     monkeypatch.setattr(catalog, "claim", boom)

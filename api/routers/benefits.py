@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import StoreDep
+from api.deps import StoreDep, ViewDep
 from api.problems import responses
 from kg import catalog
 
@@ -23,5 +23,7 @@ def list_benefits(store: StoreDep, include_indirect: IndirectQ = False) -> dict:
     summary="One benefit, its claims and its own evidence",
     responses=responses(404),
 )
-def get_benefit(id: str, store: StoreDep, include_indirect: IndirectQ = False) -> dict:
-    return catalog.benefit(store, id, include_indirect)
+def get_benefit(
+    id: str, store: StoreDep, view: ViewDep, include_indirect: IndirectQ = False
+) -> dict:
+    return catalog.benefit(store, id, include_indirect, view)

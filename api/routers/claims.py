@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from api.deps import ContributorDep, StoreDep, WriterDep
+from api.deps import ContributorDep, StoreDep, ViewDep, WriterDep
 from api.problems import responses
 from api.routers.lists import LIST_CONTENT, BenefitQ, FormatQ, GroupQ, OffsetQ, answer, page
 from api.writing import context, created, write_then_read
@@ -25,6 +25,7 @@ Status = Literal[STATUSES]
 def list_claims(
     request: Request,
     store: StoreDep,
+    view: ViewDep,
     group: GroupQ = None,
     benefit: BenefitQ = None,
     status: Annotated[Status | None, Query(description="Only claims with this status.")] = None,
@@ -32,7 +33,7 @@ def list_claims(
     offset: OffsetQ = 0,
     format: FormatQ = None,
 ) -> Response:
-    found = evidence.claim_statuses(store, group=group, benefit=benefit, status=status)
+    found = evidence.claim_statuses(store, group=group, benefit=benefit, status=status, view=view)
     rows = catalog.claims_with_fields(store, page(found, limit, offset))
     return answer(request, rows, len(found), limit, offset)
 
@@ -42,8 +43,8 @@ def list_claims(
     summary="One claim with its evidence, status and reason",
     responses=responses(404, 409),
 )
-def get_claim(id: str, store: StoreDep) -> dict:
-    return catalog.claim(store, id)
+def get_claim(id: str, store: StoreDep, view: ViewDep) -> dict:
+    return catalog.claim(store, id, view)
 
 
 @router.post(
@@ -53,10 +54,15 @@ def get_claim(id: str, store: StoreDep) -> dict:
     responses=responses(401, 403, 413, 422),
 )
 async def post_claim(
-    request: Request, body: ClaimIn, who: ContributorDep, writer: WriterDep, store: StoreDep
+    request: Request,
+    body: ClaimIn,
+    who: ContributorDep,
+    writer: WriterDep,
+    store: StoreDep,
+    view: ViewDep,
 ) -> JSONResponse:
     ctx = await context(request, who)
     result, claim = await write_then_read(
-        lambda: writer.add_claim(body, ctx), lambda r: catalog.claim(store, r.id)
+        lambda: writer.add_claim(body, ctx), lambda r: catalog.claim(store, r.id, view)
     )
     return created(f"/claims/{result.id}", claim, result.replayed, ctx.request_id)

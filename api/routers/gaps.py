@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import StoreDep
+from api.deps import StoreDep, ViewDep
 from api.problems import responses
 from api.routers.lists import LIST_CONTENT, BenefitQ, FormatQ, GroupQ, OffsetQ, answer, page
 from kg import evidence
@@ -20,6 +20,7 @@ router = APIRouter(tags=["claims"])
 def gaps(
     request: Request,
     store: StoreDep,
+    view: ViewDep,
     group: GroupQ = None,
     benefit: BenefitQ = None,
     include_indirect: Annotated[
@@ -29,6 +30,8 @@ def gaps(
     offset: OffsetQ = 0,
     format: FormatQ = None,
 ) -> Response:
-    found = evidence.gaps(store, group=group, benefit=benefit, include_indirect=include_indirect)
+    found = evidence.gaps(
+        store, group=group, benefit=benefit, include_indirect=include_indirect, view=view
+    )
     rows = [c.as_dict() for c in page(found, limit, offset)]
     return answer(request, rows, len(found), limit, offset)

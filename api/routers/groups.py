@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from api.deps import StoreDep
+from api.deps import StoreDep, ViewDep
 from api.problems import responses
 from kg import catalog
 
@@ -10,13 +10,13 @@ router = APIRouter(tags=["groups"])
 
 
 @router.get("/groups", summary="Every group with its members and claim statuses")
-def list_groups(store: StoreDep) -> dict:
-    items = catalog.groups(store)
+def list_groups(store: StoreDep, view: ViewDep) -> dict:
+    items = catalog.groups(store, view)
     return {"items": items, "total": len(items)}
 
 
 @router.get(
     "/groups/{id:path}", summary="One group with each of its claims", responses=responses(404)
 )
-def get_group(id: str, store: StoreDep) -> dict:
-    return catalog.group(store, id)
+def get_group(id: str, store: StoreDep, view: ViewDep) -> dict:
+    return catalog.group(store, id, view)

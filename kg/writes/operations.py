@@ -12,6 +12,7 @@ from kg import provenance, queries
 from kg.errors import Forbidden, InvalidInput, Problem
 from kg.evidence import require
 from kg.models import ClaimIn, EvidenceIn, ReviewIn, SourceIn
+from kg.status_view import StatusView
 from kg.store.base import Store, Triple
 from kg.tokens import Principal
 from kg.vocab import NHSG, iri, slug
@@ -50,10 +51,11 @@ def fingerprint(body: bytes | str) -> str:
 
 
 class Writer:
-    """Serialises writes to one store (the idempotency check and the commit are atomic)."""
+    """Serialises writes to one store (the idempotency check and the commit are atomic), and
+    tells the `view` of claim statuses, if any, which claims each write changed."""
 
-    def __init__(self, store: Store):
-        self.store = store
+    def __init__(self, store: Store, view: StatusView | None = None):
+        self.store, self.view = store, view
         self._lock = threading.Lock()
 
     def _replay(self, ctx: Context) -> WriteResult | None:
@@ -139,7 +141,10 @@ class Writer:
         made, data = self.prepare_claim(body, refs)
         refs.raise_if_missing()
         shapes(data)
-        return self._write("claim", made, data, ctx)
+        result = self._write("claim", made, data, ctx)
+        if self.view:
+            self.view.touch([made])
+        return result
 
     def add_evidence(self, body: EvidenceIn, ctx: Context) -> WriteResult:
         """Add an evidence item, unverified until reviewed (and its new source, if any)."""
@@ -147,14 +152,20 @@ class Writer:
         made, data = self.prepare_evidence(body, refs)
         refs.raise_if_missing()
         shapes(data)
-        return self._write("evidence", made, data, ctx)
+        result = self._write("evidence", made, data, ctx)
+        if self.view and "claim" in refs.found:
+            self.view.touch([refs.found["claim"]])
+        return result
 
     def add_batch(
         self, kind: str, made: list[str], data: list[Triple], ctx: Context
     ) -> WriteResult:
         """Many prepared claims or items as one write: one graph, all of it or none."""
         shapes(data)
-        return self._write(kind, made, data, ctx)
+        result = self._write(kind, made, data, ctx)
+        if self.view:
+            self.view.invalidate()
+        return result
 
     def submitter(self, item: str) -> str | None:
         """The agent name that wrote an item's graph (None for the seed)."""
@@ -181,4 +192,6 @@ class Writer:
                 shapes(data)
                 result, ticket = self._commit("review", iri("review", new), data, ctx)
         self.store.wait_durable(ticket)
+        if self.view:
+            self.view.touch_item(item)
         return result

@@ -1,0 +1,153 @@
+"""The statuses the API keeps (kg.status_view): always what the rule says, after every write."""
+
+import pytest
+
+from kg import evidence, status_view
+from kg.models import ClaimIn, EvidenceIn, ReviewIn
+from kg.seed import ensure_seeded
+from kg.status_view import StatusView
+from kg.store import OxigraphStore
+from kg.tokens import Principal
+from kg.vocab import iri
+from kg.writes import Writer
+from kg.writes.operations import Context
+
+ALICE = Context(Principal("alice", "contributor"), "test")
+BOB = Context(Principal("bob", "reviewer"), "test")
+ITEM = {
+    "claim": "c01",
+    "summary": "An audit found savings.",
+    "source": "s01",
+    "evidence_type": "audit",
+    "independence": "independent",
+    "direction": "supports",
+    "directness": "direct",
+}
+
+
+@pytest.fixture
+def store():
+    s = OxigraphStore(None)
+    ensure_seeded(s)
+    yield s
+    s.close()
+
+
+def rule(store):
+    """What the rule says now, asked of the store afresh."""
+    return [c.as_dict() for c in evidence.claim_statuses(store)]
+
+
+def kept(view):
+    return [c.as_dict() for c in view.statuses()]
+
+
+def one(view, claim):
+    [found] = view.statuses(iri("claim", claim))
+    return found
+
+
+def test_the_view_gives_what_the_rule_gives(store):
+    view = StatusView(store)
+    assert kept(view) == rule(store)
+    assert [c["iri"] for c in kept(view)] == sorted(c["iri"] for c in rule(store))
+    assert one(view, "c01").as_dict() == evidence.claim_statuses(store, claim="c01")[0].as_dict()
+
+
+def test_a_write_shows_only_once_its_claim_is_touched(store):
+    view = StatusView(store)
+    before = one(view, "c01").counts.items
+    Writer(store).add_evidence(EvidenceIn(**ITEM), ALICE)  # a writer that does not tell it
+    assert one(view, "c01").counts.items == before  # read from the view, not the store
+    view.touch([iri("claim", "c01")])
+    assert one(view, "c01").counts.items == before + 1
+    assert kept(view) == rule(store)
+
+
+def test_the_writer_touches_what_each_write_changes(store):
+    view = StatusView(store)
+    writer = Writer(store, view)
+    kept(view)
+    claim = writer.add_claim(
+        ClaimIn(
+            group="foundation-group",
+            benefit="economies-of-scale",
+            claimed_by="A speaker",
+            quote="we will save money",
+            source="s01",
+        ),
+        ALICE,
+    ).id
+    assert one(view, claim).status == "no-evidence"
+    item = writer.add_evidence(EvidenceIn(**{**ITEM, "claim": claim}), ALICE).id
+    assert one(view, claim).status == "no-independent-evidence"
+    writer.add_review(item, ReviewIn(status="verified"), BOB)
+    assert one(view, claim).status == "supported"
+    assert kept(view) == rule(store)
+
+
+def test_a_batch_recomputes_every_claim(store):
+    view = StatusView(store)
+    writer = Writer(store, view)
+    kept(view)
+    made, data = writer.prepare_evidence(EvidenceIn(**ITEM), _refs(store))
+    writer.add_batch("import", [made], data, ALICE)
+    assert kept(view) == rule(store)
+
+
+def _refs(store):
+    from kg.writes.checks import References
+
+    return References(store)
+
+
+def test_a_refresh_that_fails_is_done_again_from_scratch(store, monkeypatch):
+    view = StatusView(store)
+    kept(view)
+    Writer(store).add_evidence(EvidenceIn(**ITEM), ALICE)
+    view.touch([iri("claim", "c01")])
+    real = store.select
+
+    def broken(query, bindings=None):
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(store, "select", broken)
+    with pytest.raises(OSError):
+        view.statuses()
+    monkeypatch.setattr(store, "select", real)
+    assert kept(view) == rule(store)
+
+
+def test_a_write_during_a_refresh_is_not_lost(store, monkeypatch):
+    view = StatusView(store)
+    writer = Writer(store, view)
+    kept(view)
+    writer.add_evidence(EvidenceIn(**ITEM), ALICE)
+    real, writes = store.select, []
+
+    def racing(query, bindings=None):
+        # Another thread's write commits and touches c02 while this refresh asks the store.
+        if not writes:
+            writes.append(writer.add_evidence(EvidenceIn(**{**ITEM, "claim": "c02"}), ALICE))
+        return real(query, bindings)
+
+    monkeypatch.setattr(store, "select", racing)
+    kept(view)
+    monkeypatch.setattr(store, "select", real)
+    assert writes and kept(view) == rule(store)
+
+
+def test_many_touched_claims_are_recomputed_in_one_pass(store, monkeypatch):
+    view = StatusView(store)
+    kept(view)
+    monkeypatch.setattr(status_view, "RECOMPUTE_ALL", 1)
+    real, asked = store.select, []
+
+    def counting(query, bindings=None):
+        asked.append(bindings)
+        return real(query, bindings)
+
+    monkeypatch.setattr(store, "select", counting)
+    view.touch([iri("claim", "c01"), iri("claim", "c02")])
+    assert kept(view) == rule(store)
+    assert asked[0] is None  # the first question was the whole graph's, not one claim's
