@@ -33,6 +33,21 @@ def timings(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[floa
     return out
 
 
+def interleaved(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Seconds of each call over `repeat` rounds, each round calling every one in turn, after
+    one untimed round. Times to be compared are taken side by side: this machine's speed
+    drifts by a third from one minute to the next, more than the differences we measure."""
+    for fn in calls.values():
+        fn()
+    out: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(repeat):
+        for name, fn in calls.items():
+            t = time.perf_counter()
+            fn()
+            out[name].append(time.perf_counter() - t)
+    return out
+
+
 def summary(seconds: list[float]) -> dict:
     """Median and 95th percentile, in milliseconds."""
     ordered = sorted(seconds)

@@ -110,16 +110,36 @@ def _claim(c: ClaimStatus, row: Row) -> dict:
 def claim(store: Store, ref: str, view: "StatusView | None" = None) -> dict:
     """One claim with its source and quote, every evidence item, and its status and reason."""
     node = require(store, "claim", ref)
-    names = ["claims", "claim-evidence"] if view else ["claim-status", "claims", "claim-evidence"]
-    *status, fields, items = store.select_many([(queries.get(n), {"claim": node}) for n in names])
+    names = ["claims", "claim-evidence", "evidence-details"]
+    names = names if view else ["claim-status", *names]
+    *status, fields, items, details = store.select_many(
+        [(queries.get(n), {"claim": node}) for n in names]
+    )
     # One status per benefit the claim is about.
     found = view.statuses(node) if view else evidence.statuses(status[0])
     if len(found) != 1:
         benefits = ", ".join(c.benefit for c in found)
         raise ConflictingData("claim", ref, f"{len(found)} benefits ({benefits}); a claim has one")
     body = _claim(found[0], fields[0])
-    body["evidence"] = [evidence_item_dict(r) for r in items]
+    body["evidence"] = [evidence_item_dict(r) for r in with_details(items, details)]
     return body
+
+
+def with_details(items: list[Row], details: list[Row]) -> list[Row]:
+    """Rows of evidence-items or claim-evidence, in their order, joined by ?item to the rows of
+    evidence-details (an item with two values of a field, as in SPARQL, gets a row for each)."""
+    by_item: dict[str, list[Row]] = defaultdict(list)
+    for d in details:
+        by_item[d["item"]].append(d)
+    return [{**d, **row} for row in items for d in by_item.get(row["item"], [{}])]
+
+
+def evidence_rows(store: Store) -> list[Row]:
+    """Every evidence item with its fields, status and source (evidence-items with details)."""
+    items, details = store.select_many(
+        [(queries.get("evidence-items"), None), (queries.get("evidence-details"), None)]
+    )
+    return with_details(items, details)
 
 
 def evidence_item_dict(row: Row) -> dict:
@@ -142,35 +162,41 @@ def evidence_item_dict(row: Row) -> dict:
     }
 
 
-def provenance(store: Store, node: str) -> list[dict]:
-    """The named graph(s) a thing was written in, with who, when and through what."""
-    return [
-        {
-            "graph": r["graph"],
-            "by": r.get("by"),
-            "at": r.get("at"),
-            "activity": r.get("activity"),
-            "request_id": r.get("requestId"),
-        }
-        for r in store.select(queries.get("provenance"), {"thing": node})
-    ]
+def _provenance(r: Row) -> dict:
+    """A provenance row: the named graph a thing was written in, by whom, when, through what."""
+    return {
+        "graph": r["graph"],
+        "by": r.get("by"),
+        "at": r.get("at"),
+        "activity": r.get("activity"),
+        "request_id": r.get("requestId"),
+    }
+
+
+def _review(r: Row) -> dict:
+    return {
+        "id": slug(r["review"]),
+        "status": slug(r["status"]),
+        "at": r["at"],
+        "by": r.get("by"),
+        "comment": r.get("comment"),
+    }
 
 
 def evidence_item(store: Store, ref: str) -> dict:
     """One evidence item with its fields, current status, review history and provenance."""
     node = require(store, "evidence", ref)
-    [row] = store.select(queries.get("evidence-items"), {"item": node})
-    reviews = [
-        {
-            "id": slug(r["review"]),
-            "status": slug(r["status"]),
-            "at": r["at"],
-            "by": r.get("by"),
-            "comment": r.get("comment"),
-        }
-        for r in store.select(queries.get("evidence-reviews"), {"item": node})
-    ]
-    return {**evidence_item_dict(row), "reviews": reviews, "provenance": provenance(store, node)}
+    bound = {"item": node}
+    names = ("evidence-items", "evidence-details", "evidence-reviews")
+    rows, details, reviews, graphs = store.select_many(
+        [*((queries.get(n), bound) for n in names), (queries.get("provenance"), {"thing": node})]
+    )
+    [row] = with_details(rows, details)
+    return {
+        **evidence_item_dict(row),
+        "reviews": [_review(r) for r in reviews],
+        "provenance": [_provenance(r) for r in graphs],
+    }
 
 
 def benefits(store: Store, include_indirect: bool = False) -> list[dict]:
@@ -192,7 +218,7 @@ def benefit(
     found = evidence.claim_statuses(store, benefit=node, view=view)
     items = [
         evidence_item_dict(r)
-        for r in store.select(queries.get("evidence-items"))
+        for r in evidence_rows(store)
         if r.get("benefit") == node and not r.get("claim")
     ]
     return {

@@ -78,7 +78,7 @@ def _claims(g: nx.MultiDiGraph, store: Store) -> None:
 
 
 def _evidence(g: nx.MultiDiGraph, store: Store) -> None:
-    for r in store.select(queries.get("evidence-items")):
+    for r in catalog.evidence_rows(store):
         item = catalog.evidence_item_dict(r)
         nid = _add(
             g,

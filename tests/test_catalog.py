@@ -1,0 +1,29 @@
+"""kg.catalog: the pages assembled from several named queries agree with each other."""
+
+from kg import catalog, evidence
+from kg.catalog import with_details
+
+
+def test_details_join_by_item_in_the_items_order():
+    items = [{"item": "b", "x": 1}, {"item": "a", "x": 2}, {"item": "c", "x": 3}]
+    details = [{"item": "a", "summary": "A"}, {"item": "b", "summary": "B1"}]
+    details.append({"item": "b", "summary": "B2"})  # two values of a field: a row for each
+    assert with_details(items, details) == [
+        {"item": "b", "x": 1, "summary": "B1"},
+        {"item": "b", "x": 1, "summary": "B2"},
+        {"item": "a", "x": 2, "summary": "A"},
+        {"item": "c", "x": 3},
+    ]
+
+
+def test_a_claims_items_are_as_their_own_pages_give_them(seeded_store):
+    seen = 0
+    for c in evidence.claim_statuses(seeded_store):
+        for item in catalog.claim(seeded_store, c.id)["evidence"]:
+            page = catalog.evidence_item(seeded_store, item["id"])
+            assert item == {k: v for k, v in page.items() if k not in ("reviews", "provenance")}
+            assert item["summary"] and item["source"]["url"]  # the details were joined
+            seen += 1
+    assert seen == len(catalog.evidence_rows(seeded_store)) - sum(
+        1 for r in catalog.evidence_rows(seeded_store) if not r.get("claim")
+    )
