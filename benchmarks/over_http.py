@@ -67,16 +67,47 @@ def writes(url: str, token: str, n: int, clients: int) -> float:
     return (n // clients * clients) / (time.perf_counter() - t)
 
 
-def gaps_after_write(client: httpx.Client, token: str, repeat: int) -> list[float]:
-    """Seconds of GET /gaps, each just after a write changed one claim: what a read pays to
-    bring the statuses the server keeps up to date (kg/status_view.py)."""
+def after_a_write(client: httpx.Client, token: str, path: str, claims: list[str]) -> dict:
+    """GET `path` (a format string, given the claim), each time just after an item is added to
+    the next of `claims`: what a read pays to bring the statuses the server keeps up to date
+    (kg/status_view.py). One item per claim, so that no claim's page grows as we measure."""
     out = []
-    for _ in range(repeat):
+    for claim in claims:
         client.post(
-            "/evidence", json=ITEM, headers={"Authorization": f"Bearer {token}"}
+            "/evidence", json={**ITEM, "claim": claim}, headers={"Authorization": f"Bearer {token}"}
         ).raise_for_status()
-        out += timings(http_get(client, "/gaps"), 1, warmup=0)
-    return out
+        out += timings(http_get(client, path.format(claim)), 1, warmup=0)
+    return summary(out)
+
+
+def some_claims(client: httpx.Client, n: int) -> list[str]:
+    """`n` claims spread over the whole list."""
+    total = client.get("/claims", params={"limit": 1}).json()["total"]
+    step = max(1, total // n)
+    found = client.get("/claims", params={"limit": 10_000}).json()["items"][::step]
+    return [c["id"] for c in found][:n]
+
+
+def reads(c: httpx.Client, repeat: int) -> dict:
+    """The first /gaps (the server computes every status), then the reads, up to date."""
+    first = timings(http_get(c, "/gaps"), 1, warmup=0)
+    claim = c.get("/claims", params={"limit": 1, "offset": 17}).json()["items"][0]["id"]
+    item = c.get(f"/claims/{claim}").json()["evidence"][0]["id"]
+    pages = interleaved(
+        {
+            "claim_page": http_get(c, f"/claims/{claim}"),
+            "evidence_page": http_get(c, f"/evidence/{item}"),
+            "health": http_get(c, "/health"),
+            "sparql_select": http_get(c, "/sparql", {"query": SELECT}),
+        },
+        max(repeat, SMALL),
+    )
+    return {
+        "claim": claim,
+        "gaps_first_ms": first[0] * 1000,
+        "gaps_http": summary(timings(http_get(c, "/gaps"), repeat)),
+        **{name: summary(seconds) for name, seconds in pages.items()},
+    }
 
 
 def main() -> None:
@@ -90,24 +121,13 @@ def main() -> None:
     server = Server(args.store, tokens=str(tokens), query_timeout="600", max_rows="1000000")
     try:
         with httpx.Client(base_url=server.url, timeout=600) as c:
-            claim = c.get("/claims", params={"limit": 1, "offset": 17}).json()["items"][0]["id"]
-            item = c.get(f"/claims/{claim}").json()["evidence"][0]["id"]
-            pages = interleaved(
-                {
-                    "claim_page": http_get(c, f"/claims/{claim}"),
-                    "evidence_page": http_get(c, f"/evidence/{item}"),
-                    "health": http_get(c, "/health"),
-                    "sparql_select": http_get(c, "/sparql", {"query": SELECT}),
-                },
-                max(args.repeat, SMALL),
-            )
-            result = {
-                "gaps_http": summary(timings(http_get(c, "/gaps"), args.repeat)),
-                **{name: summary(seconds) for name, seconds in pages.items()},
-            }
+            result = reads(c, args.repeat)
             result["writes_seq_per_s"] = writes(server.url, token, args.writes, 1)
             result["writes_8_per_s"] = writes(server.url, token, args.writes * 2, 8)
-            result["gaps_after_write"] = summary(gaps_after_write(c, token, args.repeat))
+            claims = some_claims(c, args.repeat + SMALL // 4)
+            gaps, pages = claims[: args.repeat], claims[args.repeat :]
+            result["gaps_after_write"] = after_a_write(c, token, "/gaps", gaps)
+            result["claim_page_after_write"] = after_a_write(c, token, "/claims/{}", pages)
         result["server_peak_mb"] = tree_peak_rss_mb(server.proc.pid)
     finally:
         server.stop()

@@ -29,68 +29,92 @@ def _peer_gaps(peer: dict) -> tuple[float | None, str]:
     return value, _fmt(value)
 
 
-def targets(results: list[dict]) -> list[tuple[str, str, str, bool | None]]:
-    """(target, measured, scale, met?) for every target of issue 7 that was measured."""
-    rows = []
-    for r in results:
-        o, n = r["ours"], f"{r['triples']:,}"
-        http, engine = _ms(o["gaps_http"]), _ms(o["engine"])
-        rows.append(
-            ("GET /gaps <= 2x the engine alone", _ratio(http, engine), n, http <= 2 * engine)
-        )
-        peer, _ = _peer_gaps(r["rdflib_endpoint"])
-        over = r["rdflib_endpoint"].get("over_limit_s")
-        speedup = (peer / http) if peer else (over * 1000 / http if over else None)
-        rows.append(
-            (
-                "GET /gaps >= 50x faster than rdflib-endpoint",
-                (">" if over else "") + (f"{speedup:,.0f}x" if speedup else "-"),
-                n,
-                None if speedup is None else speedup >= 50,
-            )
-        )
-        claim, health = _ms(o["claim_page"]), _ms(o["health"])
-        rows.append(
-            ("GET /claims/{id} <= 3x GET /health", _ratio(claim, health), n, claim <= 3 * health)
-        )
-        rows.append(
-            (
-                "POST /evidence >= 100/s sequential",
-                f"{o['writes_seq_per_s']:.0f}/s",
-                n,
-                o["writes_seq_per_s"] >= 100,
-            )
-        )
-        rows.append(
-            (
-                "POST /evidence >= 300/s with 8 clients",
-                f"{o['writes_8_per_s']:.0f}/s",
-                n,
-                o["writes_8_per_s"] >= 300,
-            )
-        )
-        if r["triples"] >= 1_000_000:  # the issue sets these two at 1M triples
-            rows.append(
-                (
-                    "load >= 100k triples/s",
-                    f"{o['load_per_s']:,.0f}/s",
-                    n,
-                    o["load_per_s"] >= 100_000,
-                )
-            )
-            rows.append(
-                (
-                    "server < 400 MB at 1M",
-                    _fmt(o["server_peak_mb"], "MB"),
-                    n,
-                    o["server_peak_mb"] < 400,
-                )
-            )
-    by = {r["triples"]: r["ours"] for r in results}
-    if 100_000 in by and 1_000_000 in by:
-        g = _ms(by[1_000_000]["gaps_http"]) / _ms(by[100_000]["gaps_http"])
-        rows.append(("GET /gaps grows <= 12x from 100k to 1M", f"{g:.1f}x", "100k->1M", g <= 12))
+Target = tuple[str, str, str, bool | None]
+
+
+def _both(o: dict, key: str, after: str, check) -> tuple[str, bool]:
+    """A target checked on the up-to-date read (`key`) and on the read just after a write
+    (`after`, where the server first recomputes what the write changed): met only if both are."""
+    now, then = check(_ms(o[key])), check(_ms(o.get(after)))
+    text = f"{now[0]} (after a write: {then[0] if then[0] else '-'})"
+    return text, bool(now[1] and (then[1] if o.get(after) else True))
+
+
+def _gap_targets(r: dict, n: str) -> list[Target]:
+    o = r["ours"]
+    engine = _ms(o["engine"])
+    text, met = _both(
+        o, "gaps_http", "gaps_after_write", lambda h: (_ratio(h, engine), h <= 2 * engine)
+    )
+    rows = [("GET /gaps <= 2x the engine alone", text, n, met)]
+    peer, _ = _peer_gaps(r["rdflib_endpoint"])
+    over = r["rdflib_endpoint"].get("over_limit_s")
+    limit = peer or (over * 1000 if over else None)
+
+    def faster(h: float | None) -> tuple[str, bool]:
+        if not (h and limit):
+            return "-", False
+        return ("> " if over else "") + f"{limit / h:,.0f}x", limit / h >= 50
+
+    text, met = _both(o, "gaps_http", "gaps_after_write", faster)
+    rows.append(("GET /gaps >= 50x faster than rdflib-endpoint", text, n, met if limit else None))
     return rows
+
+
+def _page_and_write_targets(r: dict, n: str) -> list[Target]:
+    o = r["ours"]
+    health = _ms(o["health"])
+    text, met = _both(
+        o, "claim_page", "claim_page_after_write", lambda c: (_ratio(c, health), c <= 3 * health)
+    )
+    seq, eight = o["writes_seq_per_s"], o["writes_8_per_s"]
+    return [
+        ("GET /claims/{id} <= 3x GET /health", text, n, met),
+        ("POST /evidence >= 100/s sequential", f"{seq:.0f}/s", n, seq >= 100),
+        ("POST /evidence >= 300/s with 8 clients", f"{eight:.0f}/s", n, eight >= 300),
+    ]
+
+
+def _national_targets(results: list[dict]) -> list[Target]:
+    """The targets the issue sets at 1M triples, and the growth from 100k to 1M."""
+    by = {r["triples"]: r["ours"] for r in results}
+    if 1_000_000 not in by:
+        return []
+    big = by[1_000_000]
+    rows = [
+        (
+            "load >= 100k triples/s",
+            f"{big['load_per_s']:,.0f}/s",
+            "1,000,000",
+            big["load_per_s"] >= 100_000,
+        ),
+        (
+            "server < 400 MB at 1M",
+            _fmt(big["server_peak_mb"], "MB"),
+            "1,000,000",
+            big["server_peak_mb"] < 400,
+        ),
+    ]
+    if 100_000 in by:
+        small = by[100_000]
+
+        def growth(key: str) -> float | None:
+            return _ms(big[key]) / _ms(small[key]) if key in big and key in small else None
+
+        now, then = growth("gaps_http"), growth("gaps_after_write")
+        text = f"{now:.1f}x (after a write: {f'{then:.1f}x' if then else '-'})"
+        met = now <= 12 and (then is None or then <= 12)
+        rows.append(("GET /gaps grows <= 12x from 100k to 1M", text, "100k->1M", met))
+    return rows
+
+
+def targets(results: list[dict]) -> list[Target]:
+    """(target, measured, scale, met?) for every target of issue 7 that was measured."""
+    rows: list[Target] = []
+    for r in results:
+        n = f"{r['triples']:,}"
+        rows += _gap_targets(r, n) + _page_and_write_targets(r, n)
+    return rows + _national_targets(results)
 
 
 def _phrasings(results: list[dict]) -> str:
@@ -118,7 +142,8 @@ def _other_questions(results: list[dict]) -> list[str]:
     out = [
         "## The other questions, ours and the peers (median)",
         "",
-        "Virtuoso answers through our API in front of it (`--store URL`); rdflib-endpoint has "
+        "Virtuoso answers through our API in front of it (`--store URL`), which keeps no "
+        "statuses for a remote store: every page asks the rule. rdflib-endpoint has "
         "no pages or writes, only SPARQL, and its load is the time until it first answers.",
         "",
         "| scale | system | load | /claims/{id} | /evidence/{id} | /health | /sparql SELECT "
@@ -165,9 +190,14 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         "",
         "## The gap question: ours and the peers (median; ratio = peer / ours over HTTP)",
         "",
+        "Ours over HTTP reads the statuses the server keeps (kg/status_view.py): the first "
+        "read after start computes them all; a read just after a write recomputes the claim "
+        "it touched. The library column and the peers run the rule on every call.",
+        "",
         "| scale | ours: engine | ours: library | ours: HTTP | ours: HTTP after a write | "
-        "floor (Python dicts) | rdflib in memory | rdflib-endpoint | Virtuoso (via our store) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "ours: first read | floor (Python dicts) | rdflib in memory | rdflib-endpoint | "
+        "Virtuoso (via our store) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         o = r["ours"]
@@ -179,7 +209,7 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         out.append(
             f"| {r['triples']:,} | {_fmt(_ms(o['engine']))} | {_fmt(_ms(o['library']))} "
             f"| {_fmt(http)} (p95 {_fmt(_ms(o['gaps_http'], 'p95_ms'))}) | "
-            f"{_fmt(_ms(o.get('gaps_after_write')))} | "
+            f"{_fmt(_ms(o.get('gaps_after_write')))} | {_fmt(o.get('gaps_first_ms'))} | "
             f"{_fmt(_ms(o['floor']))} ({_ratio(_ms(o['floor']), http)}) | "
             + " | ".join(cells)
             + " |"
@@ -188,9 +218,13 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         "",
         "## Ours in detail (median, p95)",
         "",
+        "Pages, /health and the SELECT are timed in turn, 200 rounds; `/claims/{id}` after a "
+        "write is that page read just after an item was added to its claim.",
+        "",
         "| scale | quads | load | load rate | then compact | load peak | /claims/{id} | "
-        "/evidence/{id} | /health | /sparql SELECT | POST seq | POST 8 clients | server peak |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "/claims/{id} after a write | /evidence/{id} | /health | /sparql SELECT | POST seq | "
+        "POST 8 clients | server peak |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         o = r["ours"]
@@ -198,7 +232,8 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
             f"| {r['triples']:,} | {o['quads']:,} | {o['load_s']:.1f} s | "
             f"{o['load_per_s']:,.0f}/s | {o.get('compact_s', 0):.1f} s | "
             f"{o['load_peak_mb']:.0f} MB | "
-            f"{_pair(o['claim_page'])} | {_pair(o.get('evidence_page'))} | "
+            f"{_pair(o['claim_page'])} | {_pair(o.get('claim_page_after_write'))} | "
+            f"{_pair(o.get('evidence_page'))} | "
             f"{_pair(o['health'])} | {_pair(o['sparql_select'])} | "
             f"{o['writes_seq_per_s']:.0f}/s | {o['writes_8_per_s']:.0f}/s | "
             f"{o['server_peak_mb']:.0f} MB |"

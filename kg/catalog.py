@@ -110,13 +110,17 @@ def _claim(c: ClaimStatus, row: Row) -> dict:
 def claim(store: Store, ref: str, view: "StatusView | None" = None) -> dict:
     """One claim with its source and quote, every evidence item, and its status and reason."""
     node = require(store, "claim", ref)
-    names = ["claims", "claim-evidence", "evidence-details"]
-    names = names if view else ["claim-status", *names]
-    *status, fields, items, details = store.select_many(
-        [(queries.get(n), {"claim": node}) for n in names]
-    )
-    # One status per benefit the claim is about.
-    found = view.statuses(node) if view else evidence.statuses(status[0])
+    asks = [
+        (queries.get(n), {"claim": node}) for n in ("claims", "claim-evidence", "evidence-details")
+    ]
+    if view is not None and view.is_current(node):
+        fields, items, details = store.select_many(asks)
+        found = view.statuses(node)
+    else:  # just written to: its status is asked at once with the rest
+        status, fields, items, details = store.select_many(
+            [(queries.get("claim-status"), {"claim": node}), *asks]
+        )
+        found = evidence.statuses(status)  # one per benefit the claim is about
     if len(found) != 1:
         benefits = ", ".join(c.benefit for c in found)
         raise ConflictingData("claim", ref, f"{len(found)} benefits ({benefits}); a claim has one")

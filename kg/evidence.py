@@ -1,5 +1,6 @@
 """The rule of design section 5, asked through the named queries, with a reason for each answer."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -173,8 +174,8 @@ def statuses(rows: list[Row]) -> list[ClaimStatus]:
 
 
 def _filtered(
-    found: list[ClaimStatus], group: str | None, benefit: str | None
-) -> list[ClaimStatus]:
+    found: Sequence[ClaimStatus], group: str | None, benefit: str | None
+) -> Sequence[ClaimStatus]:
     """Claims of one group and/or benefit (IRIs); the rule itself always runs for all claims."""
     if group is None and benefit is None:
         return found

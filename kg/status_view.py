@@ -1,8 +1,8 @@
 """Every claim's status, kept up to date as the writes change it: a materialised claim-status.
 
-The rule over the whole graph is a dozen joins whose cost grows faster than the data (13x
-the time for 10x the triples at 1M, benchmarks/findings.md), while one write changes the
-status of at most one claim (a review: of the claims its item is about). So the API computes
+The rule over the whole graph is a dozen joins whose cost grows faster than the data (12.8x
+the time for 10x the triples, 100k to 1M: benchmarks/findings.md), while one write changes
+the status of few claims: a new item's claim, a reviewed item's claims. So the API computes
 every status once, and after each write recomputes only the claims it touched, at the next
 read. Each claim is recomputed by claim-status.rq itself, so there is still one rule.
 
@@ -11,16 +11,30 @@ to one process. With a remote store other processes write too, and every read as
 """
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from rdflib import RDF
 
 from kg import queries
 from kg.evidence import ClaimStatus, statuses
-from kg.store.base import Store
+from kg.store.base import Store, Triple
 from kg.vocab import NHSG
 
-# Past this many touched claims, one pass over the whole graph is cheaper than one lookup
-# each (a claim's lookup: about 1 ms; every claim at 100k triples: about 80 ms).
-RECOMPUTE_ALL = 200
+# Past one touched claim in this many, one pass over the whole graph is cheaper than one
+# lookup each (a claim with a few items: 1 to 2 ms; every claim: about 80 ms for 1,500 claims
+# at 100k triples, 1.3 s for 15,000 at 1M).
+RECOMPUTE_ALL_PER = 20
+
+
+def claims_written(triples: Iterable[Triple]) -> set[str]:
+    """The claims (IRIs) whose status a write of `triples` can change: new claims, and the
+    claims its items are about."""
+    claim, about = NHSG + "Claim", NHSG + "aboutClaim"
+    return {
+        str(o) if str(p) == about else str(s)
+        for s, p, o in triples
+        if str(p) == about or (p == RDF.type and str(o) == claim)
+    }
 
 
 class StatusView:
@@ -31,7 +45,7 @@ class StatusView:
         self._read_lock = threading.Lock()  # one refresh at a time; readers wait for it
         self._mark_lock = threading.Lock()  # writers only ever wait for this one
         self._by_claim: dict[str, list[ClaimStatus]] = {}
-        self._sorted: list[ClaimStatus] | None = None
+        self._sorted: tuple[ClaimStatus, ...] | None = None
         self._touched: set[str] = set()
         self._everything = True  # nothing computed yet
 
@@ -40,28 +54,32 @@ class StatusView:
         with self._mark_lock:
             self._touched.update(claims)
 
-    def touch_item(self, item: str) -> None:
-        """The claims an evidence item (IRI) is about, after a write changed the item."""
-        rows = self.store.select(
-            f"SELECT DISTINCT ?claim WHERE {{ <{item}> <{NHSG}aboutClaim> ?claim }}"
-        )
-        self.touch(r["claim"] for r in rows)
+    def is_current(self, claim: str) -> bool:
+        """Whether the view holds `claim` and no write touched it since: a claim's page then
+        reads its status here, and otherwise asks the rule beside its other queries."""
+        with self._mark_lock:
+            current = not self._everything and claim not in self._touched
+            return current and claim in self._by_claim
 
     def invalidate(self) -> None:
-        """Recompute every claim at the next read (after a write of many claims or items)."""
+        """Recompute every claim at the next read."""
         with self._mark_lock:
             self._everything = True
 
-    def statuses(self, claim: str | None = None) -> list[ClaimStatus]:
-        """Every claim's status by IRI, or one claim's (a list: one per benefit it is about)."""
+    def statuses(self, claim: str | None = None) -> Sequence[ClaimStatus]:
+        """Every claim's status by IRI, or one claim's (one per benefit it is about)."""
         with self._read_lock:
             self._refresh()
-            if claim is not None:
-                return list(self._by_claim.get(claim, ()))
-            if self._sorted is None:
-                every = (c for found in self._by_claim.values() for c in found)
-                self._sorted = sorted(every, key=lambda c: c.iri)
-            return self._sorted
+            if claim is None:
+                if self._sorted is None:
+                    every = (c for found in self._by_claim.values() for c in found)
+                    self._sorted = tuple(sorted(every, key=lambda c: c.iri))
+                return self._sorted
+            if claim not in self._by_claim:
+                # Committed but not yet touched (the writer touches just after the commit):
+                # ask the store rather than say that a claim it holds has no status.
+                self._recompute(claim)
+            return tuple(self._by_claim.get(claim, ()))
 
     def _refresh(self) -> None:
         # Take the marks before asking the store: a write committed while we ask marks its
@@ -70,12 +88,11 @@ class StatusView:
             touched, self._touched = self._touched, set()
             everything, self._everything = self._everything, False
         try:
-            if everything or len(touched) > RECOMPUTE_ALL:
+            if everything or len(touched) * RECOMPUTE_ALL_PER > len(self._by_claim):
                 self._by_claim = self._every_claim()
             else:
                 for claim in touched:
                     self._recompute(claim)
-            self._sorted = None if (everything or touched) else self._sorted
         except BaseException:
             self.invalidate()  # the marks taken above are lost: start again from scratch
             raise
@@ -84,11 +101,13 @@ class StatusView:
         by_claim: dict[str, list[ClaimStatus]] = {}
         for c in statuses(self.store.select(queries.get("claim-status"))):
             by_claim.setdefault(c.iri, []).append(c)
+        self._sorted = None
         return by_claim
 
     def _recompute(self, claim: str) -> None:
         found = statuses(self.store.select(queries.get("claim-status"), {"claim": claim}))
         if found:
             self._by_claim[claim] = found
-        else:
-            self._by_claim.pop(claim, None)
+        elif self._by_claim.pop(claim, None) is None:
+            return  # neither there before nor now: nothing changed
+        self._sorted = None

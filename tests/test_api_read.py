@@ -9,7 +9,9 @@ from rdflib import URIRef
 
 from api.app import create_app
 from kg import evidence
+from kg.seed import ensure_seeded
 from kg.settings import Settings
+from kg.store import OxigraphStore
 from kg.vocab import NHSG, iri
 
 PROBLEM = "application/problem+json"
@@ -161,14 +163,16 @@ def test_unknown_route_and_method(client):
 
 def test_a_claim_with_two_benefits_is_a_409_problem(tmp_path):
     # SHACL stops this for writes through the API; two files loaded with `kg load` need not agree.
-    app = create_app(Settings(memory=True, tokens=str(tmp_path / "tokens.json")))
+    store = OxigraphStore(None)
+    ensure_seeded(store)
+    second = (
+        URIRef(iri("claim", "c01")),
+        URIRef(NHSG + "aboutBenefit"),
+        URIRef(iri("benefit", "leadership-focus-ambidexterity")),
+    )
+    store.write_graph("https://w3id.org/nhs-groups-kg/graph/test/second", [second])
+    app = create_app(Settings(memory=True, tokens=str(tmp_path / "tokens.json")), store=store)
     with TestClient(app) as c:
-        second = (
-            URIRef(iri("claim", "c01")),
-            URIRef(NHSG + "aboutBenefit"),
-            URIRef(iri("benefit", "leadership-focus-ambidexterity")),
-        )
-        app.state.store.write_graph("https://w3id.org/nhs-groups-kg/graph/test/second", [second])
         r = c.get("/claims/c01")
     assert r.status_code == 409 and r.headers["content-type"] == "application/problem+json"
     assert (

@@ -24,6 +24,14 @@ ITEM = {
     "directness": "direct",
 }
 
+CLAIM = ClaimIn(
+    group="foundation-group",
+    benefit="economies-of-scale",
+    claimed_by="A speaker",
+    quote="we will save money",
+    source="s01",
+)
+
 
 @pytest.fixture
 def store():
@@ -68,16 +76,7 @@ def test_the_writer_touches_what_each_write_changes(store):
     view = StatusView(store)
     writer = Writer(store, view)
     kept(view)
-    claim = writer.add_claim(
-        ClaimIn(
-            group="foundation-group",
-            benefit="economies-of-scale",
-            claimed_by="A speaker",
-            quote="we will save money",
-            source="s01",
-        ),
-        ALICE,
-    ).id
+    claim = writer.add_claim(CLAIM, ALICE).id
     assert one(view, claim).status == "no-evidence"
     item = writer.add_evidence(EvidenceIn(**{**ITEM, "claim": claim}), ALICE).id
     assert one(view, claim).status == "no-independent-evidence"
@@ -137,10 +136,7 @@ def test_a_write_during_a_refresh_is_not_lost(store, monkeypatch):
     assert writes and kept(view) == rule(store)
 
 
-def test_many_touched_claims_are_recomputed_in_one_pass(store, monkeypatch):
-    view = StatusView(store)
-    kept(view)
-    monkeypatch.setattr(status_view, "RECOMPUTE_ALL", 1)
+def _asked(store, monkeypatch):
     real, asked = store.select, []
 
     def counting(query, bindings=None):
@@ -148,6 +144,68 @@ def test_many_touched_claims_are_recomputed_in_one_pass(store, monkeypatch):
         return real(query, bindings)
 
     monkeypatch.setattr(store, "select", counting)
+    return asked
+
+
+def test_a_few_touched_claims_are_recomputed_one_by_one(store, monkeypatch):
+    view = StatusView(store)
+    kept(view)
+    monkeypatch.setattr(status_view, "RECOMPUTE_ALL_PER", 1)
+    asked = _asked(store, monkeypatch)
     view.touch([iri("claim", "c01"), iri("claim", "c02")])
-    assert kept(view) == rule(store)
-    assert asked[0] is None  # the first question was the whole graph's, not one claim's
+    view.statuses()
+    assert sorted(b["claim"] for b in asked) == [iri("claim", "c01"), iri("claim", "c02")]
+
+
+def test_many_touched_claims_are_recomputed_in_one_pass(store, monkeypatch):
+    view = StatusView(store)
+    kept(view)
+    asked = _asked(store, monkeypatch)
+    view.touch([iri("claim", "c01"), iri("claim", "c02")])  # 2 of 36: past 1 in 20
+    view.statuses()
+    assert asked == [None]  # the whole graph's question, not one claim's
+
+
+def test_a_write_whose_disk_sync_fails_is_still_in_the_view(store, monkeypatch):
+    view = StatusView(store)
+    writer = Writer(store, view)
+    before = one(view, "c01").counts.items
+
+    def failing(ticket=None):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(store, "wait_durable", failing)
+    with pytest.raises(OSError):
+        writer.add_evidence(EvidenceIn(**ITEM), ALICE)
+    assert one(view, "c01").counts.items == before + 1  # readers see the commit: so must we
+
+
+def test_a_claim_committed_but_not_yet_touched_is_asked_of_the_store(store):
+    view = StatusView(store)
+    kept(view)
+    claim = Writer(store).add_claim(CLAIM, ALICE).id  # a writer that does not tell the view
+    assert one(view, claim).status == "no-evidence"
+
+
+def test_claims_written_are_new_claims_and_those_items_are_about(store):
+    writer = Writer(store)
+    _, claim = writer.prepare_claim(CLAIM, _refs(store))
+    _, item = writer.prepare_evidence(EvidenceIn(**{**ITEM, "claim": "c02"}), _refs(store))
+    _, general = writer.prepare_evidence(
+        EvidenceIn(**{**ITEM, "claim": None, "benefit": "economies-of-scale"}), _refs(store)
+    )
+    [new] = status_view.claims_written(claim)
+    assert new.startswith(iri("claim", ""))
+    assert status_view.claims_written(item + general) == {iri("claim", "c02")}
+
+
+def test_a_claim_is_current_until_a_write_touches_it(store):
+    view = StatusView(store)
+    c01 = iri("claim", "c01")
+    assert not view.is_current(c01)  # nothing computed yet
+    kept(view)
+    assert view.is_current(c01) and not view.is_current(iri("claim", "nothing"))
+    view.touch([c01])
+    assert not view.is_current(c01)
+    view.statuses(c01)
+    assert view.is_current(c01)

@@ -4,6 +4,7 @@ with its provenance, after validation; nothing is ever deleted or overwritten.""
 import hashlib
 import threading
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, Namespace, URIRef
@@ -12,7 +13,7 @@ from kg import provenance, queries
 from kg.errors import Forbidden, InvalidInput, Problem
 from kg.evidence import require
 from kg.models import ClaimIn, EvidenceIn, ReviewIn, SourceIn
-from kg.status_view import StatusView
+from kg.status_view import StatusView, claims_written
 from kg.store.base import Store, Triple
 from kg.tokens import Principal
 from kg.vocab import NHSG, iri, slug
@@ -76,8 +77,16 @@ class Writer:
         return WriteResult(slug(rows[0]["made"]), rows[0]["g"], replayed=True)
 
     def _commit(
-        self, kind: str, made: str | list[str], data: list[Triple], ctx: Context
+        self,
+        kind: str,
+        made: str | list[str],
+        data: list[Triple],
+        ctx: Context,
+        claims: Iterable[str] = (),
     ) -> tuple[WriteResult, int | None]:
+        """Commit `data` with its provenance in a new graph, then tell the view which claims
+        changed: those the triples name, and `claims`. At once, not after the disk sync, which
+        may fail when readers already see the commit."""
         graph = provenance.new_graph_iri(kind, uuid.uuid4().hex)
         record = provenance.record(
             graph, ctx.who.name, ctx.activity, provenance.now(), ctx.request_id
@@ -93,6 +102,8 @@ class Writer:
             ]
         written = data + record
         ticket = self.store.commit_graph(graph, written)
+        if self.view:
+            self.view.touch(claims_written(data) | set(claims))
         return WriteResult(slug(made_list[0]) if made_list else "", graph, triples=written), ticket
 
     def _write(
@@ -141,10 +152,7 @@ class Writer:
         made, data = self.prepare_claim(body, refs)
         refs.raise_if_missing()
         shapes(data)
-        result = self._write("claim", made, data, ctx)
-        if self.view:
-            self.view.touch([made])
-        return result
+        return self._write("claim", made, data, ctx)
 
     def add_evidence(self, body: EvidenceIn, ctx: Context) -> WriteResult:
         """Add an evidence item, unverified until reviewed (and its new source, if any)."""
@@ -152,20 +160,14 @@ class Writer:
         made, data = self.prepare_evidence(body, refs)
         refs.raise_if_missing()
         shapes(data)
-        result = self._write("evidence", made, data, ctx)
-        if self.view and "claim" in refs.found:
-            self.view.touch([refs.found["claim"]])
-        return result
+        return self._write("evidence", made, data, ctx)
 
     def add_batch(
         self, kind: str, made: list[str], data: list[Triple], ctx: Context
     ) -> WriteResult:
         """Many prepared claims or items as one write: one graph, all of it or none."""
         shapes(data)
-        result = self._write(kind, made, data, ctx)
-        if self.view:
-            self.view.invalidate()
-        return result
+        return self._write(kind, made, data, ctx)
 
     def submitter(self, item: str) -> str | None:
         """The agent name that wrote an item's graph (None for the seed)."""
@@ -180,6 +182,7 @@ class Writer:
         if self.submitter(item) == ctx.who.name:
             raise Forbidden("a reviewer cannot review an item they submitted")
         new = build.new_id("r")
+        claims = self._claims_of(item)  # which never change: nothing is ever overwritten
         with self._lock:
             result, ticket = self._replay(ctx), None
             if result is None:
@@ -190,8 +193,11 @@ class Writer:
                 previous = current[0]["review"] if current else None
                 data = build.review(item, new, body.status, body.comment, who, at, previous)
                 shapes(data)
-                result, ticket = self._commit("review", iri("review", new), data, ctx)
+                result, ticket = self._commit("review", iri("review", new), data, ctx, claims)
         self.store.wait_durable(ticket)
-        if self.view:
-            self.view.touch_item(item)
         return result
+
+    def _claims_of(self, item: str) -> list[str]:
+        if self.view is None:
+            return []
+        return [r["claim"] for r in self.store.select(queries.get("item-claims"), {"item": item})]
