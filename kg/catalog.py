@@ -2,6 +2,7 @@
 CLI, assembled from the named queries (never one query per item of a list)."""
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg import evidence, queries
@@ -12,6 +13,11 @@ from kg.vocab import slug
 
 if TYPE_CHECKING:
     from kg.status_view import StatusView
+
+
+# Up to this many claims, their fields are looked up claim by claim (a page of /claims: about
+# 10 ms for 100 at 1M triples) rather than read for every claim (2 s at 1M).
+LOOKUP_CLAIMS = 1000
 
 
 def _source(row: Row, date_key: str = "date") -> dict | None:
@@ -88,10 +94,12 @@ def group(store: Store, ref: str, view: "StatusView | None" = None) -> dict:
     return body
 
 
-def claims_with_fields(store: Store, found: list[ClaimStatus]) -> list[dict]:
+def claims_with_fields(store: Store, found: Sequence[ClaimStatus]) -> list[dict]:
     """Claims as the API lists them: status and reason plus who claimed what, and the source."""
-    if len(found) == 1:
-        rows = store.select(queries.get("claims"), {"claim": found[0].iri})
+    if not found:
+        return []
+    if len(found) <= LOOKUP_CLAIMS:
+        rows = store.select(queries.get("claims"), {"claim": [c.iri for c in found]})
     else:
         rows = store.select(queries.get("claims"))
     fields = {r["claim"]: r for r in rows}

@@ -11,7 +11,7 @@ graph: join whole patterns). `bind` keeps the section that fits.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from kg.errors import NotFound
@@ -58,6 +58,9 @@ def _expand(name: str, seen: tuple[str, ...]) -> tuple[list[str], str]:
     return prefixes, body
 
 
+# A binding: one IRI, or several (a page of claims) for the same slot.
+Bindings = Mapping[str, str | Sequence[str]]
+
 _SLOT = re.compile(r"\{\{\?([A-Za-z][A-Za-z0-9]*)(?:\s*\|([^}]*))?\}\}")
 # Bound, these ask for one thing's page: a lookup beats joining whole patterns. A benefit is
 # not one of them: it pools thousands of items at 1M triples, and hashing them wins.
@@ -75,10 +78,11 @@ def sections(text: str, keep: str) -> str:
             return text
 
 
-def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
+def bind(text: str, bindings: Bindings | None = None) -> str:
     """Keep the `one` sections when a claim or an item is bound and the `all` sections
     otherwise, then fill the binding slots: `{{?claim}}` becomes `VALUES ?claim { <iri> }` when
-    ?claim is bound, and nothing otherwise. `{{?claim | PATTERN}}` adds PATTERN too, only when
+    ?claim is bound (`{ <iri1> <iri2> }` when given several), and nothing otherwise.
+    `{{?claim | PATTERN}}` adds PATTERN too, only when
     bound: a way to narrow an inner OPTIONAL to the bound thing without changing what the query
     means when nothing is bound.
 
@@ -86,21 +90,22 @@ def bind(text: str, bindings: Mapping[str, str] | None = None) -> str:
     with one claim instead of computing every claim and filtering (Oxigraph does not push its
     own substitutions down, and VALUES at the top is no better).
     """
-    bindings = dict(bindings or {})
-    unknown = set(bindings) - {m.group(1) for m in _SLOT.finditer(text)}
+    iris = {k: [v] if isinstance(v, str) else list(v) for k, v in (bindings or {}).items()}
+    unknown = set(iris) - {m.group(1) for m in _SLOT.finditer(text)}
     if unknown:
         raise ValueError(f"the query has no binding slot for: {', '.join(sorted(unknown))}")
-    for value in bindings.values():
+    for value in (v for values in iris.values() for v in values or [""]):
         if not _SAFE_IRI.fullmatch(value):
             raise ValueError(f"not an IRI that can be bound: {value!r}")
 
-    text = sections(text, "one" if ONE.intersection(bindings) else "all")
+    text = sections(text, "one" if ONE.intersection(iris) else "all")
 
     def fill(match: re.Match[str]) -> str:
         name, pattern = match.group(1), match.group(2) or ""
-        if name not in bindings:
+        if name not in iris:
             return ""
-        return f"VALUES ?{name} {{ <{bindings[name]}> }} {pattern.strip()}".rstrip()
+        values = " ".join(f"<{v}>" for v in iris[name])
+        return f"VALUES ?{name} {{ {values} }} {pattern.strip()}".rstrip()
 
     return _SLOT.sub(fill, text)
 

@@ -27,3 +27,14 @@ def test_a_claims_items_are_as_their_own_pages_give_them(seeded_store):
     assert seen == len(catalog.evidence_rows(seeded_store)) - sum(
         1 for r in catalog.evidence_rows(seeded_store) if not r.get("claim")
     )
+
+
+def test_a_page_of_claims_has_the_fields_every_claim_has(seeded_store, monkeypatch):
+    found = evidence.claim_statuses(seeded_store)
+    page = found[3:9]
+    looked_up = catalog.claims_with_fields(seeded_store, page)
+    monkeypatch.setattr(catalog, "LOOKUP_CLAIMS", 0)  # read every claim's fields instead
+    assert looked_up == catalog.claims_with_fields(seeded_store, page)
+    assert [c["id"] for c in looked_up] == [c.id for c in page]
+    assert all(c["claimed_by"] and c["source"] for c in looked_up)
+    assert catalog.claims_with_fields(seeded_store, []) == []

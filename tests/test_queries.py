@@ -45,9 +45,20 @@ def test_bind_fills_slots_or_removes_them():
     assert queries.bind(text, {"c": "http://x/1"}) == (
         "SELECT ?c WHERE { VALUES ?c { <http://x/1> } ?c a ?t }"
     )
+    assert queries.bind(text, {"c": ["http://x/1", "http://x/2"]}) == (
+        "SELECT ?c WHERE { VALUES ?c { <http://x/1> <http://x/2> } ?c a ?t }"
+    )
 
 
-@pytest.mark.parametrize("bindings", [{"d": "http://x/1"}, {"c": "http://x/> } DROP ALL"}])
+@pytest.mark.parametrize(
+    "bindings",
+    [
+        {"d": "http://x/1"},
+        {"c": "http://x/> } DROP ALL"},
+        {"c": ["http://x/1", "http://x/> } DROP ALL"]},
+        {"c": []},  # no rows: say so, rather than ask a query that matches nothing
+    ],
+)
 def test_bind_refuses_unknown_slots_and_unsafe_iris(bindings):
     with pytest.raises(ValueError):
         queries.bind("SELECT ?c WHERE { {{?c}} ?c a ?t }", bindings)

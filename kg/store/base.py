@@ -1,12 +1,13 @@
 """The store interface. Callers use only this; each backend (embedded, remote) implements it."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import BinaryIO
 
 from rdflib.term import Node
 
 from kg.formats import Format
+from kg.queries import Bindings
 
 # A SELECT row: variable name -> value. IRIs are str, typed numbers are int/float, booleans
 # bool, other literals str; unbound variables are absent or None. Plain values keep the rule
@@ -14,7 +15,7 @@ from kg.formats import Format
 Row = dict[str, object]
 Triple = tuple[Node, Node, Node]
 Progress = Callable[[int], None]  # called with bytes read so far
-Ask = tuple[str, Mapping[str, str] | None]  # a query and its bindings, for select_many
+Ask = tuple[str, Bindings | None]  # a query and its bindings, for select_many
 
 
 class Store(ABC):
@@ -24,7 +25,7 @@ class Store(ABC):
     location: str = ""
 
     @abstractmethod
-    def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         """Run a SELECT over the union of all graphs; `bindings` fills the query's binding
         slots (`{{?claim}}`, see kg.queries.bind) with IRIs."""
 

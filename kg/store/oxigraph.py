@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from kg.errors import InvalidInput, Problem, StoreUnavailable, syntax_error
 from kg.formats import Format
-from kg.queries import bind
+from kg.queries import Bindings, bind
 from kg.store import bulk
 from kg.store.base import Ask, Progress, Row, Store, Triple
 from kg.store.durability import GroupCommit
@@ -131,13 +131,13 @@ class OxigraphStore(Store):
         """The pyoxigraph store itself, for code that must call the engine directly."""
         return self._store
 
-    def _query(self, query: str, bindings: Mapping[str, str] | None = None) -> object:
+    def _query(self, query: str, bindings: Bindings | None = None) -> object:
         try:
             return self._store.query(bind(query, bindings), use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise syntax_error(exc) from None
 
-    def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         solutions = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise InvalidInput("not a SELECT query", [Problem("query", "expected SELECT")])

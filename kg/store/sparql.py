@@ -6,7 +6,7 @@ slow is StoreUnavailable (503), and the next request simply tries again.
 """
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import BinaryIO
 
 import httpx
@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from kg.errors import InvalidInput, KGError, Problem, QuerySyntaxError, StoreUnavailable
 from kg.formats import Format
-from kg.queries import bind
+from kg.queries import Bindings, bind
 from kg.results import RESULTS_JSON
 from kg.store.base import Progress, Row, Store, Triple
 from kg.store.oxigraph import to_ox
@@ -81,7 +81,7 @@ class SparqlStore(Store):
             )
         return response.json()
 
-    def select(self, query: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         body = self._json(bind(query, bindings))
         if "results" not in body:
             raise InvalidInput("not a SELECT query", [Problem("query", "expected SELECT")])
