@@ -10,6 +10,16 @@ from kg.vocab import GRAPH_BASE, NHSG, iri
 
 N = Namespace(NHSG)
 PROV = Namespace("http://www.w3.org/ns/prov#")
+# A POST /evidence body: an independent, direct, supporting audit of seed claim c01.
+ITEM = {
+    "claim": "c01",
+    "summary": "An audit found savings.",
+    "source": "s01",
+    "evidence_type": "audit",
+    "independence": "independent",
+    "direction": "supports",
+    "directness": "direct",
+}
 _ids = itertools.count(1)
 _clock = itertools.count(1)
 _T0 = datetime(2026, 1, 1, tzinfo=UTC)

@@ -10,20 +10,12 @@ import httpx
 import pytest
 
 from kg.tokens import TokenFile
+from tests.builders import ITEM
 from tests.conftest import require_virtuoso, reset_virtuoso
 from tests.server import Server
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parent.parent
-ITEM = {
-    "claim": "c01",
-    "summary": "An audit found savings.",
-    "source": "s01",
-    "evidence_type": "audit",
-    "independence": "independent",
-    "direction": "supports",
-    "directness": "direct",
-}
 
 
 def kg(*args: str) -> subprocess.CompletedProcess:

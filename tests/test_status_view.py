@@ -11,18 +11,10 @@ from kg.tokens import Principal
 from kg.vocab import iri
 from kg.writes import Writer
 from kg.writes.operations import Context
+from tests.builders import ITEM
 
 ALICE = Context(Principal("alice", "contributor"), "test")
 BOB = Context(Principal("bob", "reviewer"), "test")
-ITEM = {
-    "claim": "c01",
-    "summary": "An audit found savings.",
-    "source": "s01",
-    "evidence_type": "audit",
-    "independence": "independent",
-    "direction": "supports",
-    "directness": "direct",
-}
 
 CLAIM = ClaimIn(
     group="foundation-group",
