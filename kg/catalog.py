@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from kg.status_view import StatusView
 
 
-# Up to this many claims, their fields are looked up claim by claim (a page of /claims: about
-# 10 ms for 100 at 1M triples) rather than read for every claim (2 s at 1M).
+# Up to this many claims, their fields are looked up claim by claim rather than read for every
+# claim: GET /claims, a page of 100, took 26 ms over HTTP at 1M triples instead of 3.0 s.
 LOOKUP_CLAIMS = 1000
 
 

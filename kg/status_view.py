@@ -21,9 +21,9 @@ from kg.store.base import Store, Triple
 from kg.vocab import NHSG
 
 # Past one touched claim in this many, one pass over the whole graph is cheaper than one
-# lookup each (a claim with a few items: 1 to 2 ms; every claim: about 80 ms for 1,500 claims
-# at 100k triples, 1.3 s for 15,000 at 1M).
-RECOMPUTE_ALL_PER = 20
+# lookup each: one claim takes about 2 ms, every claim 80 ms for 1,500 claims at 100k
+# triples and 0.8 s for 15,000 at 1M (the engine column of docs/benchmarks.md).
+RECOMPUTE_ALL_PER = 40
 
 
 def claims_written(triples: Iterable[Triple]) -> set[str]:

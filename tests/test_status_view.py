@@ -153,7 +153,7 @@ def test_many_touched_claims_are_recomputed_in_one_pass(store, monkeypatch):
     view = StatusView(store)
     kept(view)
     asked = _asked(store, monkeypatch)
-    view.touch([iri("claim", "c01"), iri("claim", "c02")])  # 2 of 36: past 1 in 20
+    view.touch([iri("claim", "c01"), iri("claim", "c02")])  # 2 of 36: past 1 in 40
     view.statuses()
     assert asked == [None]  # the whole graph's question, not one claim's
 
