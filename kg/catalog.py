@@ -9,7 +9,7 @@ from kg import evidence, queries
 from kg.errors import ConflictingData
 from kg.evidence import ClaimStatus, require
 from kg.store.base import Row, Store
-from kg.vocab import slug
+from kg.vocab import slug, to_iri
 
 if TYPE_CHECKING:
     from kg.status_view import StatusView
@@ -117,19 +117,22 @@ def _claim(c: ClaimStatus, row: Row) -> dict:
 
 def claim(store: Store, ref: str, view: "StatusView | None" = None) -> dict:
     """One claim with its source and quote, every evidence item, and its status and reason."""
-    node = require(store, "claim", ref)
+    node = to_iri("claim", ref)
     asks = [
         (queries.get(n), {"claim": node}) for n in ("claims", "claim-evidence", "evidence-details")
     ]
-    if view is not None and view.is_current(node):
+    held = view.held(node) if view is not None else None
+    if held is not None:
         fields, items, details = store.select_many(asks)
-        found = view.statuses(node)
-    else:  # just written to: its status is asked at once with the rest
+        found = held
+    else:  # just written to, or no kept statuses: its status is asked at once with the rest
         status, fields, items, details = store.select_many(
             [(queries.get("claim-status"), {"claim": node}), *asks]
         )
         found = evidence.statuses(status)  # one per benefit the claim is about
     if len(found) != 1:
+        if not found:  # not a claim (404), or one about no benefit (409 below)
+            require(store, "claim", ref)
         benefits = ", ".join(c.benefit for c in found)
         raise ConflictingData("claim", ref, f"{len(found)} benefits ({benefits}); a claim has one")
     body = _claim(found[0], fields[0])

@@ -1,7 +1,13 @@
 """kg.catalog: the pages assembled from several named queries agree with each other."""
 
+import pytest
+from rdflib import RDF, URIRef
+
 from kg import catalog, evidence
 from kg.catalog import with_details
+from kg.errors import ConflictingData, NotFound
+from kg.store import OxigraphStore
+from kg.vocab import NHSG, iri
 
 
 def test_details_join_by_item_in_the_items_order():
@@ -38,3 +44,13 @@ def test_a_page_of_claims_has_the_fields_every_claim_has(seeded_store, monkeypat
     assert [c["id"] for c in looked_up] == [c.id for c in page]
     assert all(c["claimed_by"] and c["source"] for c in looked_up)
     assert catalog.claims_with_fields(seeded_store, []) == []
+
+
+def test_a_claim_page_tells_no_claim_from_a_claim_about_no_benefit():
+    store = OxigraphStore(None)
+    claim = iri("claim", "orphan")
+    store.commit_graph(iri("graph", "orphan"), [(URIRef(claim), RDF.type, URIRef(NHSG + "Claim"))])
+    with pytest.raises(ConflictingData, match="0 benefits"):
+        catalog.claim(store, "orphan")
+    with pytest.raises(NotFound):
+        catalog.claim(store, "nothing")

@@ -191,13 +191,40 @@ def test_claims_written_are_new_claims_and_those_items_are_about(store):
     assert status_view.claims_written(item + general) == {iri("claim", "c02")}
 
 
-def test_a_claim_is_current_until_a_write_touches_it(store):
+def test_a_claim_is_held_until_a_write_touches_it(store):
     view = StatusView(store)
     c01 = iri("claim", "c01")
-    assert not view.is_current(c01)  # nothing computed yet
+    assert view.held(c01) is None  # nothing computed yet
     kept(view)
-    assert view.is_current(c01) and not view.is_current(iri("claim", "nothing"))
+    assert view.held(c01) == (one(view, "c01"),) and view.held(iri("claim", "nothing")) is None
     view.touch([c01])
-    assert not view.is_current(c01)
+    assert view.held(c01) is None
     view.statuses(c01)
-    assert view.is_current(c01)
+    assert view.held(c01) == (one(view, "c01"),)
+
+
+def test_holding_one_claim_recomputes_no_other(store, monkeypatch):
+    view = StatusView(store)
+    kept(view)
+    view.touch([iri("claim", "c02")])
+    asked = _asked(store, monkeypatch)
+    assert view.held(iri("claim", "c01")) is not None
+    assert asked == []  # c02 waits for the next read of every claim or of c02
+
+
+@pytest.mark.parametrize("touched", [["c01"], ["c01", "c02"]])  # one by one, or every claim
+def test_a_claim_being_recomputed_is_not_held(store, monkeypatch, touched):
+    view = StatusView(store)
+    kept(view)
+    view.touch([iri("claim", c) for c in touched])
+    real, seen = store.select, []
+
+    def watching(query, bindings=None):
+        # A page asks for c01 while the refresh that took its mark has not yet recomputed it.
+        seen.append(view.held(iri("claim", "c01")))
+        return real(query, bindings)
+
+    monkeypatch.setattr(store, "select", watching)
+    view.statuses()
+    assert seen[0] is None
+    assert view.held(iri("claim", "c01")) is not None  # and held again once recomputed
