@@ -4,6 +4,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rdflib import RDF
+
 from kg import queries
 from kg.errors import InvalidInput, NotFound, Problem
 from kg.store.base import Row, Store
@@ -154,7 +156,7 @@ class BenefitStatus:
 def require(store: Store, kind: str, ref: str) -> str:
     """The IRI of an existing `kind` (group, benefit, claim, ...) given a slug or IRI."""
     node = to_iri(kind, ref)
-    if not store.ask(f"ASK {{ <{node}> a <{NHSG}{_CLASSES[kind]}> }}"):
+    if not store.has(node, str(RDF.type), f"{NHSG}{_CLASSES[kind]}"):
         raise NotFound(kind, ref)
     return node
 

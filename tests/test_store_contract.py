@@ -42,6 +42,15 @@ def test_write_graph_select_ask(store):
     assert len(store) == 2
 
 
+def test_has_a_triple_in_any_graph(store):
+    a, t = URIRef(EX + "a"), URIRef(EX + "T")
+    assert not store.has(str(a), str(RDF.type), str(t))
+    store.write_graph(G + "1", [(a, RDF.type, t)])
+    assert store.has(str(a), str(RDF.type), str(t))
+    assert not store.has(str(a), str(RDF.type), EX + "U")
+    assert not store.has(EX + "b", str(RDF.type), str(t))
+
+
 def test_bindings(store):
     for name in ("a", "b"):
         store.write_graph(G + name, [(URIRef(EX + name), RDF.type, URIRef(EX + "T"))])

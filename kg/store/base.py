@@ -38,6 +38,10 @@ class Store(ABC):
     def ask(self, query: str) -> bool:
         """Run an ASK over the union of all graphs."""
 
+    def has(self, subject: str, predicate: str, obj: str) -> bool:
+        """Whether any graph holds this triple of IRIs."""
+        return self.ask(f"ASK {{ <{subject}> <{predicate}> <{obj}> }}")
+
     def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Add one named graph in one transaction, durable when this returns."""
         self.wait_durable(self.commit_graph(graph, triples))

@@ -153,6 +153,12 @@ class OxigraphStore(Store):
             self._pool = ThreadPoolExecutor(SELECT_THREADS, thread_name_prefix="kg-select")
         return list(self._pool.map(lambda a: self.select(*a), asks))
 
+    def has(self, subject: str, predicate: str, obj: str) -> bool:
+        # An index lookup: the same ASK takes 0.15 to 0.3 ms, nearly all of it parsing and
+        # planning, and a write checks two or three references this way.
+        triple = (ox.NamedNode(subject), ox.NamedNode(predicate), ox.NamedNode(obj))
+        return next(self._store.quads_for_pattern(*triple, None), None) is not None
+
     def ask(self, query: str) -> bool:
         answer = self._query(query)
         if not isinstance(answer, ox.QueryBoolean):
