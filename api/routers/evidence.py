@@ -41,10 +41,11 @@ def _created_item(store: Store, result: WriteResult) -> dict:
 @router.get(
     "/evidence/{id:path}",
     summary="An evidence item with its review history",
+    response_model=dict,
     responses=responses(404),
 )
-def get_evidence(id: str, store: StoreDep) -> dict:
-    return catalog.evidence_item(store, id)
+def get_evidence(id: str, store: StoreDep) -> JSONResponse:
+    return JSONResponse(catalog.evidence_item(store, id))  # plain JSON, as a claim's page
 
 
 @router.post(
