@@ -64,7 +64,9 @@ def test_a_write_shows_only_once_its_claim_is_touched(store):
     assert kept(view) == rule(store)
 
 
-def test_the_writer_touches_what_each_write_changes(store):
+@pytest.mark.parametrize("catch_up", [status_view.CATCH_UP_ITEMS, -1])  # by the write, or not
+def test_the_writer_touches_what_each_write_changes(store, monkeypatch, catch_up):
+    monkeypatch.setattr(status_view, "CATCH_UP_ITEMS", catch_up)
     view = StatusView(store)
     writer = Writer(store, view)
     kept(view)
@@ -113,7 +115,8 @@ def test_a_write_during_a_refresh_is_not_lost(store, monkeypatch):
     view = StatusView(store)
     writer = Writer(store, view)
     kept(view)
-    writer.add_evidence(EvidenceIn(**ITEM), ALICE)
+    Writer(store).add_evidence(EvidenceIn(**ITEM), ALICE)  # so that the next read asks
+    view.touch([iri("claim", "c01")])
     real, writes = store.select, []
 
     def racing(query, bindings=None):
@@ -228,3 +231,59 @@ def test_a_claim_being_recomputed_is_not_held(store, monkeypatch, touched):
     view.statuses()
     assert seen[0] is None
     assert view.held(iri("claim", "c01")) is not None  # and held again once recomputed
+
+
+def test_a_write_to_a_small_claim_recomputes_it_before_it_answers(store, monkeypatch):
+    view = StatusView(store)
+    writer = Writer(store, view)
+    kept(view)
+    item = writer.add_evidence(EvidenceIn(**{**ITEM, "claim": "c02"}), ALICE).id
+    asked = _asked(store, monkeypatch)
+    [held] = view.held(iri("claim", "c02"))  # held at once, asking nothing
+    assert asked == []
+    assert held.counts.items == evidence.claim_statuses(store, claim="c02")[0].counts.items
+    writer.add_review(item, ReviewIn(status="verified"), BOB)
+    assert view.held(iri("claim", "c02")) is not None
+    assert kept(view) == rule(store)
+
+
+def test_a_write_to_a_big_claim_leaves_it_to_the_next_read(store, monkeypatch):
+    monkeypatch.setattr(status_view, "CATCH_UP_ITEMS", 0)  # a claim with an item is big
+    view = StatusView(store)
+    writer = Writer(store, view)
+    big = next(c for c in view.statuses() if c.counts.items)
+    writer.add_evidence(EvidenceIn(**{**ITEM, "claim": big.id}), ALICE)
+    assert view.held(big.iri) is None
+    new = writer.add_claim(CLAIM, ALICE).id  # no items yet: small
+    assert view.held(iri("claim", new)) is not None
+    assert kept(view) == rule(store)
+
+
+def test_a_write_touching_many_claims_leaves_them_to_the_next_read(store, monkeypatch):
+    monkeypatch.setattr(status_view, "CATCH_UP_CLAIMS", 1)
+    view = StatusView(store)
+    writer = Writer(store, view)
+    kept(view)
+    items = [
+        writer.prepare_evidence(EvidenceIn(**{**ITEM, "claim": c}), _refs(store))
+        for c in ("c02", "c03")
+    ]
+    writer.add_batch("import", [m for m, _ in items], [t for _, d in items for t in d], ALICE)
+    assert view.held(iri("claim", "c02")) is None and view.held(iri("claim", "c03")) is None
+    assert kept(view) == rule(store)
+
+
+def test_a_catch_up_that_fails_fails_no_write(store, monkeypatch):
+    view = StatusView(store)
+    writer = Writer(store, view)
+    kept(view)
+    real = store.select
+
+    def broken(query, bindings=None):
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(store, "select", broken)
+    assert writer.add_evidence(EvidenceIn(**{**ITEM, "claim": "c02"}), ALICE).id
+    monkeypatch.setattr(store, "select", real)
+    assert view.held(iri("claim", "c02")) is None  # every claim is recomputed at next read
+    assert kept(view) == rule(store)

@@ -32,6 +32,8 @@ class WriteResult:
     replayed: bool = False
     # What this write put in `graph` (empty for a replay: that write happened before).
     triples: list[Triple] = field(default_factory=list, repr=False, compare=False)
+    # The claims whose status it can change (kept statuses only).
+    claims: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,19 @@ class Writer:
             ]
         written = data + record
         ticket = self.store.commit_graph(graph, written)
+        changed = frozenset(claims_written(data) | set(claims)) if self.view else frozenset()
         if self.view:
-            self.view.touch(claims_written(data) | set(claims))
-        return WriteResult(slug(made_list[0]) if made_list else "", graph, triples=written), ticket
+            self.view.touch(changed)
+        made_id = slug(made_list[0]) if made_list else ""
+        return WriteResult(made_id, graph, triples=written, claims=changed), ticket
+
+    def _settle(self, result: WriteResult, ticket: int | None) -> WriteResult:
+        """Outside the lock: bring the statuses of small changed claims up to date, then wait
+        for the disk (for a replay, for every commit: its write may be one)."""
+        if self.view and result.claims:
+            self.view.catch_up(result.claims)
+        self.store.wait_durable(ticket)
+        return result
 
     def _write(
         self, kind: str, made: str | list[str], data: list[Triple], ctx: Context
@@ -115,8 +127,7 @@ class Writer:
             result, ticket = self._replay(ctx), None
             if result is None:
                 result, ticket = self._commit(kind, made, data, ctx)
-        self.store.wait_durable(ticket)  # for a replay, every commit: its write may be one
-        return result
+        return self._settle(result, ticket)
 
     def _source(self, refs: References, value: str | SourceIn) -> list[Triple]:
         if isinstance(value, str):
@@ -194,8 +205,7 @@ class Writer:
                 data = build.review(item, new, body.status, body.comment, who, at, previous)
                 shapes(data)
                 result, ticket = self._commit("review", iri("review", new), data, ctx, claims)
-        self.store.wait_durable(ticket)
-        return result
+        return self._settle(result, ticket)
 
     def _claims_of(self, item: str) -> list[str]:
         if self.view is None:
