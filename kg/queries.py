@@ -2,8 +2,8 @@
 
 A query may embed another with `{{name}}`: a query as a subquery (its PREFIX lines move to the
 top), or a fragment (a file whose name starts with `_`, not a query by itself) verbatim. That
-keeps each part of the rule in exactly one file: _evidence-item, _evidence-flags, _counts and
-_status-ladder are shared by claim-status, benefit-status, evidence-status and gaps.
+keeps each part of the rule in exactly one file: _evidence-item, _evidence-flags, _count-flags,
+_counts and _status-ladder are shared by claim-status, benefit-status, evidence-status and gaps.
 
 A part may say how to find the same rows two ways: `{{#one}}...{{/one}}` when something is
 bound (one claim's page: look it up) and `{{#all}}...{{/all}}` when nothing is (the whole
