@@ -63,6 +63,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             yield
         finally:
             app.state.pool.close()
+            if app.state.view:
+                app.state.view.close()  # before the store: it may be asking it
             if store is None:
                 app.state.store.close()
 

@@ -12,6 +12,7 @@ to one process. With a remote store other processes write too, and every read as
 
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from rdflib import RDF
 
@@ -20,9 +21,10 @@ from kg.evidence import ClaimStatus, statuses
 from kg.store.base import Store, Triple
 from kg.vocab import NHSG
 
-# A write recomputes the claims it touched itself, before it answers, if they are this small:
-# one claim's status costs about 2 ms (planning), plus about 0.1 ms an item (c01, 305 items:
-# 26 ms). The next read of them then asks nothing. Bigger claims wait for the next read.
+# Just after a write, a thread of the view recomputes the claims it touched if they are this
+# small: one claim's status costs about 2 ms (planning), plus about 0.1 ms an item (c01, 305
+# items: 26 ms). The next read of them then most often asks nothing. Bigger claims wait for
+# the next read.
 CATCH_UP_ITEMS = 20
 CATCH_UP_CLAIMS = 4
 # Past one touched claim in this many, one pass over the whole graph is cheaper than one
@@ -56,17 +58,43 @@ class StatusView:
         # What a refresh in progress has taken from the marks and not yet recomputed.
         self._recomputing: set[str] = set()
         self._recomputing_all = False
+        # Claims written since the catch-up thread last looked, and whether it will look again.
+        self._pending: set[str] = set()
+        self._scheduled = False
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="kg-catch-up")
 
     def touch(self, claims: Iterable[str]) -> None:
         """Claims (IRIs) whose evidence a committed write changed: recomputed at next read."""
         with self._mark_lock:
             self._touched.update(claims)
 
+    def catch_up_soon(self, claims: Iterable[str]) -> None:
+        """Have the view's thread `catch_up` with `claims`, just written: off the write's path,
+        which then pays nothing for it. Writes that come faster than it share one pass."""
+        with self._mark_lock:
+            self._pending.update(claims)
+            if self._scheduled:
+                return
+            self._scheduled = True
+        self._worker.submit(self._catch_up_pending)
+
+    def _catch_up_pending(self) -> None:
+        with self._mark_lock:
+            claims, self._pending, self._scheduled = self._pending, set(), False
+        self.catch_up(claims)
+
+    def drain(self) -> None:
+        """Wait until the catch-up thread has done what it was given."""
+        self._worker.submit(lambda: None).result()
+
+    def close(self) -> None:
+        """Stop the catch-up thread, once it is done."""
+        self._worker.shutdown(wait=True)
+
     def catch_up(self, claims: Iterable[str]) -> None:
         """Recompute now those of `claims`, just touched by a write, that are small (see
         CATCH_UP_ITEMS); the others wait for the next read. Never waits for a refresh in
-        progress, and never fails: the write it follows is committed, so on an error every
-        claim is recomputed at the next read instead."""
+        progress, and never fails: on an error every claim is recomputed at the next read."""
         if not self._read_lock.acquire(blocking=False):
             return
         try:

@@ -233,16 +233,18 @@ def test_a_claim_being_recomputed_is_not_held(store, monkeypatch, touched):
     assert view.held(iri("claim", "c01")) is not None  # and held again once recomputed
 
 
-def test_a_write_to_a_small_claim_recomputes_it_before_it_answers(store, monkeypatch):
+def test_a_write_to_a_small_claim_has_it_recomputed_at_once(store, monkeypatch):
     view = StatusView(store)
     writer = Writer(store, view)
     kept(view)
     item = writer.add_evidence(EvidenceIn(**{**ITEM, "claim": "c02"}), ALICE).id
+    view.drain()
     asked = _asked(store, monkeypatch)
     [held] = view.held(iri("claim", "c02"))  # held at once, asking nothing
     assert asked == []
     assert held.counts.items == evidence.claim_statuses(store, claim="c02")[0].counts.items
     writer.add_review(item, ReviewIn(status="verified"), BOB)
+    view.drain()
     assert view.held(iri("claim", "c02")) is not None
     assert kept(view) == rule(store)
 
@@ -253,8 +255,10 @@ def test_a_write_to_a_big_claim_leaves_it_to_the_next_read(store, monkeypatch):
     writer = Writer(store, view)
     big = next(c for c in view.statuses() if c.counts.items)
     writer.add_evidence(EvidenceIn(**{**ITEM, "claim": big.id}), ALICE)
+    view.drain()
     assert view.held(big.iri) is None
     new = writer.add_claim(CLAIM, ALICE).id  # no items yet: small
+    view.drain()
     assert view.held(iri("claim", new)) is not None
     assert kept(view) == rule(store)
 
@@ -269,6 +273,7 @@ def test_a_write_touching_many_claims_leaves_them_to_the_next_read(store, monkey
         for c in ("c02", "c03")
     ]
     writer.add_batch("import", [m for m, _ in items], [t for _, d in items for t in d], ALICE)
+    view.drain()
     assert view.held(iri("claim", "c02")) is None and view.held(iri("claim", "c03")) is None
     assert kept(view) == rule(store)
 
@@ -284,6 +289,7 @@ def test_a_catch_up_that_fails_fails_no_write(store, monkeypatch):
 
     monkeypatch.setattr(store, "select", broken)
     assert writer.add_evidence(EvidenceIn(**{**ITEM, "claim": "c02"}), ALICE).id
+    view.drain()
     monkeypatch.setattr(store, "select", real)
     assert view.held(iri("claim", "c02")) is None  # every claim is recomputed at next read
     assert kept(view) == rule(store)

@@ -111,10 +111,10 @@ class Writer:
         return WriteResult(made_id, graph, triples=written, claims=changed), ticket
 
     def _settle(self, result: WriteResult, ticket: int | None) -> WriteResult:
-        """Outside the lock: bring the statuses of small changed claims up to date, then wait
-        for the disk (for a replay, for every commit: its write may be one)."""
+        """Outside the lock: have the view catch up with the changed claims while we wait for
+        the disk (for a replay, for every commit: its write may be one)."""
         if self.view and result.claims:
-            self.view.catch_up(result.claims)
+            self.view.catch_up_soon(result.claims)
         self.store.wait_durable(ticket)
         return result
 
