@@ -142,21 +142,26 @@ def _asked(store, monkeypatch):
     return asked
 
 
-def test_a_few_touched_claims_are_recomputed_one_by_one(store, monkeypatch):
+@pytest.mark.parametrize("chunk", [64, 2])
+def test_a_few_touched_claims_are_recomputed_together(store, monkeypatch, chunk):
     view = StatusView(store)
     kept(view)
-    monkeypatch.setattr(status_view, "RECOMPUTE_ALL_PER", 1)
+    monkeypatch.setattr(status_view, "CHUNK", chunk)
     asked = _asked(store, monkeypatch)
-    view.touch([iri("claim", "c01"), iri("claim", "c02")])
+    touched = [iri("claim", c) for c in ("c01", "c02", "c03")]
+    Writer(store).add_evidence(EvidenceIn(**{**ITEM, "claim": "c03"}), ALICE)
+    view.touch(touched)
     view.statuses()
-    assert sorted(b["claim"] for b in asked) == [iri("claim", "c01"), iri("claim", "c02")]
+    expected = [touched] if chunk > 3 else [touched[:2], touched[2:]]
+    assert [b["claim"] for b in asked] == expected
+    assert kept(view) == rule(store)
 
 
 def test_many_touched_claims_are_recomputed_in_one_pass(store, monkeypatch):
     view = StatusView(store)
     kept(view)
     asked = _asked(store, monkeypatch)
-    view.touch([iri("claim", "c01"), iri("claim", "c02")])  # 2 of 36: past 1 in 40
+    view.touch([iri("claim", f"c{n:02}") for n in range(1, 11)])  # 10 of 36: past 1 in 4
     view.statuses()
     assert asked == [None]  # the whole graph's question, not one claim's
 
