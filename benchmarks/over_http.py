@@ -28,6 +28,7 @@ SELECT = (
 )
 # Pages take a few ms: many more samples than the gaps, whose median of 5 moved by 30%.
 SMALL = 200
+WRITTEN = 200  # claims the timed writes add items to, apart from those timed after a write
 ITEM = {
     "claim": "c01",
     "summary": "A benchmark item.",
@@ -39,20 +40,23 @@ ITEM = {
 }
 
 
-def writes(url: str, token: str, n: int, clients: int) -> float:
-    """Items per second of durable POST /evidence with `clients` concurrent writers.
+def writes(url: str, token: str, n: int, clients: int, claims: list[str]) -> float:
+    """Items per second of durable POST /evidence with `clients` concurrent writers, each item
+    to the next of `claims` in turn, as contributors spread over the graph would write. (One
+    claim for all of them grew to hundreds of items, which no real claim has.)
 
     Each writer is the standard library's HTTP client on one kept-alive connection: httpx
     spent 2.2 ms of CPU per request here, on the same 2 cores as the server it was timing,
     and http.client 0.5 ms (benchmarks/findings.md)."""
     where = urlsplit(url)
-    body = json.dumps(ITEM).encode()
+    bodies = [json.dumps({**ITEM, "claim": claim}).encode() for claim in claims]
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
 
-    def post(count: int) -> None:
+    def post(client: int) -> None:
         connection = http.client.HTTPConnection(where.hostname, where.port, timeout=120)
         try:
-            for _ in range(count):
+            for k in range(n // clients):
+                body = bodies[(client * (n // clients) + k) % len(bodies)]
                 connection.request("POST", "/evidence", body, headers)
                 answer = connection.getresponse()
                 answer.read()
@@ -63,7 +67,7 @@ def writes(url: str, token: str, n: int, clients: int) -> float:
 
     t = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        list(pool.map(post, [n // clients] * clients))
+        list(pool.map(post, range(clients)))
     return (n // clients * clients) / (time.perf_counter() - t)
 
 
@@ -81,11 +85,12 @@ def after_a_write(client: httpx.Client, token: str, path: str, claims: list[str]
 
 
 def some_claims(client: httpx.Client, n: int) -> list[str]:
-    """`n` claims spread over the whole list, one page of one each: a page of 10,000 claims
-    would raise the server's peak memory by 31 MB at 1M triples."""
+    """`n` claims spread over the whole list (round again if it has fewer), one page of one
+    each: a page of 10,000 claims would raise the server's peak memory by 31 MB at 1M."""
     total = client.get("/claims", params={"limit": 1}).json()["total"]
     step = max(1, total // n)
-    pages = (client.get("/claims", params={"limit": 1, "offset": k * step}) for k in range(n))
+    offsets = (k * step % total for k in range(n))
+    pages = (client.get("/claims", params={"limit": 1, "offset": o}) for o in offsets)
     return [p.json()["items"][0]["id"] for p in pages]
 
 
@@ -123,10 +128,11 @@ def main() -> None:
     try:
         with httpx.Client(base_url=server.url, timeout=600) as c:
             result = reads(c, args.repeat)
-            result["writes_seq_per_s"] = writes(server.url, token, args.writes, 1)
-            result["writes_8_per_s"] = writes(server.url, token, args.writes * 2, 8)
-            claims = some_claims(c, args.repeat + SMALL // 4)
-            gaps, pages = claims[: args.repeat], claims[args.repeat :]
+            claims = some_claims(c, args.repeat + SMALL // 4 + WRITTEN)
+            gaps, pages = claims[: args.repeat], claims[args.repeat : args.repeat + SMALL // 4]
+            spread = claims[args.repeat + SMALL // 4 :]
+            result["writes_seq_per_s"] = writes(server.url, token, args.writes, 1, spread)
+            result["writes_8_per_s"] = writes(server.url, token, args.writes * 2, 8, spread)
             result["gaps_after_write"] = after_a_write(c, token, "/gaps", gaps)
             result["claim_page_after_write"] = after_a_write(c, token, "/claims/{}", pages)
         result["server_peak_mb"] = tree_peak_rss_mb(server.proc.pid)
