@@ -13,7 +13,6 @@ from rdflib import RDFS, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Literal, Node
 
-from kg import queries
 from kg.catalog import evidence_item_dict
 from kg.store.base import Row, Store, Triple
 from kg.store.terms import DATETIME, canonical_datetime
@@ -60,13 +59,8 @@ def _source(store: Store, triples: list[Triple], source: str) -> Row:
     written = _fields(triples, source, _SOURCE)
     if written:  # a new source, written with the item
         return written
-    [row] = store.select(queries.get("sources"), {"source": source})
-    return {
-        "url": row.get("url"),
-        "title": row.get("title"),
-        "publisher": row.get("publisher"),
-        "sourceDate": row.get("date"),
-    }
+    # An index lookup, not sources.rq: that query's planning was 0.5 ms of each write.
+    return {_SOURCE[p]: v for p, v in store.properties(source) if p in _SOURCE}
 
 
 def _provenance(graph: str, triples: list[Triple]) -> dict:

@@ -51,6 +51,18 @@ def test_has_a_triple_in_any_graph(store):
     assert not store.has(EX + "b", str(RDF.type), str(t))
 
 
+def test_properties_of_a_subject_in_every_graph(store):
+    a = URIRef(EX + "a")
+    store.write_graph(G + "1", [(a, RDF.type, URIRef(EX + "T")), (a, URIRef(EX + "n"), Literal(3))])
+    store.write_graph(
+        G + "2", [(a, URIRef(EX + "t"), Literal("x")), (URIRef(EX + "b"), RDF.type, a)]
+    )
+    assert sorted(store.properties(str(a)), key=str) == sorted(
+        [(str(RDF.type), EX + "T"), (EX + "n", 3), (EX + "t", "x")], key=str
+    )
+    assert store.properties(EX + "nothing") == []
+
+
 def test_bindings(store):
     for name in ("a", "b"):
         store.write_graph(G + name, [(URIRef(EX + name), RDF.type, URIRef(EX + "T"))])

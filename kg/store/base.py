@@ -42,6 +42,11 @@ class Store(ABC):
         """Whether any graph holds this triple of IRIs."""
         return self.ask(f"ASK {{ <{subject}> <{predicate}> <{obj}> }}")
 
+    def properties(self, subject: str) -> list[tuple[str, object]]:
+        """Each (predicate, plain value) of `subject` in any graph, as `select` gives them."""
+        rows = self.select(f"SELECT ?p ?o WHERE {{ <{subject}> ?p ?o }}")
+        return [(r["p"], r["o"]) for r in rows]
+
     def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Add one named graph in one transaction, durable when this returns."""
         self.wait_durable(self.commit_graph(graph, triples))

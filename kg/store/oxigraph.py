@@ -159,6 +159,10 @@ class OxigraphStore(Store):
         triple = (ox.NamedNode(subject), ox.NamedNode(predicate), ox.NamedNode(obj))
         return next(self._store.quads_for_pattern(*triple, None), None) is not None
 
+    def properties(self, subject: str) -> list[tuple[str, object]]:
+        quads = self._store.quads_for_pattern(ox.NamedNode(subject), None, None, None)
+        return [(q.predicate.value, value(q.object)) for q in quads]
+
     def ask(self, query: str) -> bool:
         answer = self._query(query)
         if not isinstance(answer, ox.QueryBoolean):
