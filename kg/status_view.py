@@ -3,8 +3,9 @@
 The rule over the whole graph is a dozen joins whose cost grows faster than the data (12.8x
 the time for 10x the triples, 100k to 1M: benchmarks/findings.md), while one write changes
 the status of few claims: a new item's claim, a reviewed item's claims. So the API computes
-every status once, and after each write recomputes only the claims it touched, at the next
-read. Each claim is recomputed by claim-status.rq itself, so there is still one rule.
+every status once, and after each write recomputes only the claims it touched: small ones on
+a thread of its own just after the write, the others at the next read that needs them. Each
+claim is recomputed by claim-status.rq itself, so there is still one rule.
 
 Only for a store that this process alone writes to: the embedded store, which RocksDB locks
 to one process. With a remote store other processes write too, and every read asks the rule.
@@ -31,8 +32,10 @@ CATCH_UP_ITEMS = 20
 # joined inside OPTIONALs).
 CHUNK = 64
 CATCH_UP_CLAIMS = CHUNK
-# Past one touched claim in this many, one pass over the whole graph is cheaper than chunks:
-# 0.24 ms a claim in chunks, against 1.4 s for all 15,000 claims at 1M (0.09 ms a claim).
+# Past one touched claim in this many, one pass over the whole graph: in chunks a claim costs
+# about 0.24 ms, and every claim 80 ms for 1,500 at 100k triples (a pass pays past 1 in 4.5)
+# and 1.4 s for 15,000 at 1M (past 1 in 2.6). 4 is near the first; at 1M it errs towards a
+# whole pass, which takes about a second, during which pages ask the rule themselves.
 RECOMPUTE_ALL_PER = 4
 
 
@@ -79,7 +82,11 @@ class StatusView:
             if self._scheduled:
                 return
             self._scheduled = True
-        self._worker.submit(self._catch_up_pending)
+        try:
+            self._worker.submit(self._catch_up_pending)
+        except RuntimeError:  # closed (shutting down): the next read recomputes them
+            with self._mark_lock:
+                self._scheduled = False
 
     def _catch_up_pending(self) -> None:
         with self._mark_lock:
@@ -102,12 +109,12 @@ class StatusView:
             return
         try:
             with self._mark_lock:
-                small = [] if self._everything else [c for c in claims if self._small(c)]
-                small = small if len(small) <= CATCH_UP_CLAIMS else []
+                small = [] if self._everything else sorted(c for c in claims if self._small(c))
+                small = small[:CATCH_UP_CLAIMS]  # the rest wait for the next read
                 self._touched.difference_update(small)
                 self._recomputing.update(small)
             self._recompute(small)
-        except Exception:
+        except BaseException:  # a pyoxigraph panic too: its marks were taken above
             self.invalidate()
         finally:
             with self._mark_lock:

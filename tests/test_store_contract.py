@@ -57,6 +57,7 @@ def test_properties_of_a_subject_in_every_graph(store):
     store.write_graph(
         G + "2", [(a, URIRef(EX + "t"), Literal("x")), (URIRef(EX + "b"), RDF.type, a)]
     )
+    store.write_graph(G + "3", [(a, URIRef(EX + "n"), Literal(3))])  # restated: listed once
     assert sorted(store.properties(str(a)), key=str) == sorted(
         [(str(RDF.type), EX + "T"), (EX + "n", 3), (EX + "t", "x")], key=str
     )

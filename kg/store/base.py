@@ -43,8 +43,8 @@ class Store(ABC):
         return self.ask(f"ASK {{ <{subject}> <{predicate}> <{obj}> }}")
 
     def properties(self, subject: str) -> list[tuple[str, object]]:
-        """Each (predicate, plain value) of `subject` in any graph, as `select` gives them."""
-        rows = self.select(f"SELECT ?p ?o WHERE {{ <{subject}> ?p ?o }}")
+        """Each (predicate, plain value) of `subject` in any graph, once, as `select` gives them."""
+        rows = self.select(f"SELECT DISTINCT ?p ?o WHERE {{ <{subject}> ?p ?o }}")
         return [(r["p"], r["o"]) for r in rows]
 
     def write_graph(self, graph: str, triples: Iterable[Triple]) -> None:

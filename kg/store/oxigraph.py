@@ -161,7 +161,7 @@ class OxigraphStore(Store):
 
     def properties(self, subject: str) -> list[tuple[str, object]]:
         quads = self._store.quads_for_pattern(ox.NamedNode(subject), None, None, None)
-        return [(q.predicate.value, value(q.object)) for q in quads]
+        return list(dict.fromkeys((q.predicate.value, value(q.object)) for q in quads))
 
     def ask(self, query: str) -> bool:
         answer = self._query(query)
