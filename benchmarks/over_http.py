@@ -85,13 +85,11 @@ def after_a_write(client: httpx.Client, token: str, path: str, claims: list[str]
 
 
 def some_claims(client: httpx.Client, n: int) -> list[str]:
-    """`n` claims spread over the whole list (round again if it has fewer), one page of one
-    each: a page of 10,000 claims would raise the server's peak memory by 31 MB at 1M."""
-    total = client.get("/claims", params={"limit": 1}).json()["total"]
-    step = max(1, total // n)
-    offsets = (k * step % total for k in range(n))
-    pages = (client.get("/claims", params={"limit": 1, "offset": o}) for o in offsets)
-    return [p.json()["items"][0]["id"] for p in pages]
+    """`n` claims from one page (round again if there are fewer). One page, because behind a
+    remote store every page of claims runs the rule over the whole graph (1.7 s at 1M on
+    Virtuoso); a small one, because 10,000 claims raised the server's peak by 31 MB at 1M."""
+    found = [c["id"] for c in client.get("/claims", params={"limit": n}).json()["items"]]
+    return [found[k % len(found)] for k in range(n)]
 
 
 def reads(c: httpx.Client, repeat: int) -> dict:
