@@ -191,8 +191,9 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         "## The gap question: ours and the peers (median; ratio = peer / ours over HTTP)",
         "",
         "Ours over HTTP reads the statuses the server keeps (kg/status_view.py): the first "
-        "read after start computes them all; a read just after a write recomputes the claim "
-        "it touched. The library column and the peers run the rule on every call.",
+        "read after start computes them all; after a write, the server's own thread "
+        "recomputes the small claims it touched, and a read recomputes those still marked. "
+        "The library column and the peers run the rule on every call.",
         "",
         "| scale | ours: engine | ours: library | ours: HTTP | ours: HTTP after a write | "
         "ours: first read | floor (Python dicts) | rdflib in memory | rdflib-endpoint | "
@@ -219,7 +220,8 @@ def markdown(results: list[dict], machine: str, command: str) -> str:
         "## Ours in detail (median, p95)",
         "",
         "Pages, /health and the SELECT are timed in turn, 200 rounds; `/claims/{id}` after a "
-        "write is that page read just after an item was added to its claim.",
+        "write is that page read just after an item was added to its claim. Writes add "
+        "items to 200 claims in turn.",
         "",
         "| scale | quads | load | load rate | then compact | load peak | /claims/{id} | "
         "/claims/{id} after a write | /evidence/{id} | /health | /sparql SELECT | POST seq | "
