@@ -80,5 +80,7 @@ def load_parallel(
 
 
 def threads() -> int:
-    """One loader per core."""
-    return max(len(os.sched_getaffinity(0)), 1)
+    """Two loaders per core: each waits on its own writes part of the time. 1M quads on 2
+    cores took 8.4 to 9.0 s in 4 parts against 9.7 to 10.7 s in 2, at the same peak memory
+    (1.3 to 1.4 GB); 8 parts were no faster."""
+    return 2 * max(len(os.sched_getaffinity(0)), 1)
