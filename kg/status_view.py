@@ -28,8 +28,8 @@ from kg.vocab import NHSG
 # the next read.
 CATCH_UP_ITEMS = 20
 # Touched claims are recomputed by one query for up to this many: at 1M triples, 1 claim takes
-# 2 ms, 16 take 5 ms and 64 take 15 ms; 1,024 at once took 3.5 s (the VALUES block is
-# joined inside OPTIONALs).
+# 2 ms, 16 take 5 ms and 64 take 15 ms; 1,024 at once took 3.5 s (likely because the VALUES
+# block is repeated inside the OPTIONALs, not measured further).
 CHUNK = 64
 CATCH_UP_CLAIMS = CHUNK
 # Past one touched claim in this many, one pass over the whole graph: in chunks a claim costs
