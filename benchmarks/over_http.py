@@ -20,6 +20,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.measure import http_get, interleaved, summary, timings, tree_peak_rss_mb
 from kg.tokens import TokenFile
+from tests import builders
 from tests.server import Server
 
 SELECT = (
@@ -29,15 +30,7 @@ SELECT = (
 # Pages take a few ms: many more samples than the gaps, whose median of 5 moved by 30%.
 SMALL = 200
 WRITTEN = 200  # claims the timed writes add items to, apart from those timed after a write
-ITEM = {
-    "claim": "c01",
-    "summary": "A benchmark item.",
-    "source": "s01",
-    "evidence_type": "audit",
-    "independence": "independent",
-    "direction": "supports",
-    "directness": "direct",
-}
+ITEM = {**builders.ITEM, "summary": "A benchmark item."}  # each write names its claim
 
 
 def writes(url: str, token: str, n: int, clients: int, claims: list[str]) -> float:

@@ -82,9 +82,8 @@ def bind(text: str, bindings: Bindings | None = None) -> str:
     """Keep the `one` sections when a claim or an item is bound and the `all` sections
     otherwise, then fill the binding slots: `{{?claim}}` becomes `VALUES ?claim { <iri> }` when
     ?claim is bound (`{ <iri1> <iri2> }` when given several), and nothing otherwise.
-    `{{?claim | PATTERN}}` adds PATTERN too, only when
-    bound: a way to narrow an inner OPTIONAL to the bound thing without changing what the query
-    means when nothing is bound.
+    `{{?claim | PATTERN}}` adds PATTERN too, only when bound: a way to narrow an inner OPTIONAL
+    to the bound thing without changing what the query means when nothing is bound.
 
     A slot sits just before the pattern the variable should start from, so the engine begins
     with one claim instead of computing every claim and filtering (Oxigraph does not push its

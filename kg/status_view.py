@@ -70,7 +70,8 @@ class StatusView:
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="kg-catch-up")
 
     def touch(self, claims: Iterable[str]) -> None:
-        """Claims (IRIs) whose evidence a committed write changed: recomputed at next read."""
+        """Claims (IRIs) whose evidence a committed write changed: not held until recomputed,
+        by a catch-up (`catch_up_soon`) or the next read that needs them."""
         with self._mark_lock:
             self._touched.update(claims)
 
