@@ -1,5 +1,8 @@
 """The statuses the API keeps (kg.status_view): always what the rule says, after every write."""
 
+import threading
+import time
+
 import pytest
 
 from kg import evidence, status_view
@@ -306,3 +309,40 @@ def test_a_catch_up_that_fails_fails_no_write(store, monkeypatch):
     monkeypatch.setattr(store, "select", real)
     assert view.held(iri("claim", "c02")) is None  # every claim is recomputed at next read
     assert kept(view) == rule(store)
+
+
+def test_writes_during_a_catch_up_share_the_next_one(store, monkeypatch):
+    monkeypatch.setattr(status_view, "CATCH_UP_PAUSE", 0.3)
+    view = StatusView(store)
+    kept(view)
+    real, passes, first = view._recompute, [], threading.Event()
+
+    def slow(claims):
+        passes.append(list(claims))
+        if len(passes) == 1:
+            first.wait(5)  # a write arrives while the first pass runs
+        real(claims)
+
+    monkeypatch.setattr(view, "_recompute", slow)
+    c01, c02, c03 = (iri("claim", c) for c in ("c01", "c02", "c03"))
+    view.touch([c01, c02, c03])
+    view.catch_up_soon([c01])
+    view.catch_up_soon([c02])
+    first.set()
+    time.sleep(0.1)  # the first pass is over: its pause has begun
+    view.catch_up_soon([c03])
+    view.drain()
+    assert passes == [[c01], [c02, c03]]
+    assert kept(view) == rule(store)
+
+
+def test_a_write_alone_is_caught_up_without_a_pause(store, monkeypatch):
+    monkeypatch.setattr(status_view, "CATCH_UP_PAUSE", 30)
+    view = StatusView(store)
+    kept(view)
+    view.touch([iri("claim", "c02")])
+    view.catch_up_soon([iri("claim", "c02")])
+    started = time.monotonic()
+    view.drain()
+    assert time.monotonic() - started < 10
+    assert view.held(iri("claim", "c02")) is not None
