@@ -122,3 +122,17 @@ def test_a_crash_while_going_back_loses_nothing(tmp_path):
     store.close()
     (tmp_path / "s").rename(tmp_path / ".s.failed-123")
     assert len(OxigraphStore(tmp_path / "s")) == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        (b"<a_b> <p> <o> .\n" * 5, False),
+        (b"<a_b> <p> <o> .\n" * 5 + b"_:x <p> <o> .\n", True),
+        (b"<a> <p> <o> .\n_", False),  # an underscore last
+        (b"_:x <p> <o> .\n", True),  # first
+    ],
+)
+@pytest.mark.parametrize("look", [1000, 2])  # within the `_`s looked at one by one, and past
+def test_blank_nodes_are_found_wherever_they_are(data, found, look):
+    assert bulk.has_blank_nodes(data, look) is found

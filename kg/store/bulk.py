@@ -30,7 +30,21 @@ MIN_BYTES = 1024 * 1024
 
 def can_split(data: bytes, fmt: Format) -> bool:
     """Whether `data` may be cut into parts and loaded in parallel."""
-    return fmt.name in LINE_BASED and len(data) >= MIN_BYTES and b"_:" not in data
+    return fmt.name in LINE_BASED and len(data) >= MIN_BYTES and not has_blank_nodes(data)
+
+
+def has_blank_nodes(data: bytes, look: int = 1000) -> bool:
+    """Whether `data` holds `_:`. CPython looks for a one-byte needle with memchr and for two
+    bytes by a slower search: 18 ms against 255 ms in 1M quads (234 MB) with no `_` at all.
+    So each `_` is checked in turn; past `look` of them, the slower search does the rest."""
+    at = data.find(b"_")
+    for _ in range(look):
+        if at == -1:
+            return False
+        if data[at + 1 : at + 2] == b":":
+            return True
+        at = data.find(b"_", at + 1)
+    return at != -1 and data.find(b"_:", at) != -1
 
 
 def split_lines(data: bytes, parts: int) -> list[memoryview]:
