@@ -5,7 +5,9 @@ import pytest
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 
 from kg import constraints, resources
+from kg.errors import InvalidInput
 from kg.validation import SH, read_files, shapes_graph, validate_graph
+from kg.writes.checks import shapes
 
 XSD = "http://www.w3.org/2001/XMLSchema#"  # rdflib's XSD namespace warns when pytest probes it
 BAD_VALUES = [
@@ -28,7 +30,16 @@ def seed() -> Graph:
 def same(graph: Graph) -> list:
     expected = validate_graph(graph)
     assert constraints.check(graph) == expected
+    assert before_a_write(graph) == expected  # in the store a write checks its triples in
     return expected
+
+
+def before_a_write(graph: Graph) -> list:
+    try:
+        shapes(list(graph))
+    except InvalidInput as exc:
+        return exc.problems
+    return []
 
 
 def test_the_seed_passes_both(seed):
