@@ -54,3 +54,24 @@ def test_a_claim_page_tells_no_claim_from_a_claim_about_no_benefit():
         catalog.claim(store, "orphan")
     with pytest.raises(NotFound):
         catalog.claim(store, "nothing")
+
+
+def test_a_benefits_own_items_are_those_of_every_item_about_it(seeded_store):
+    every = catalog.evidence_rows(seeded_store)
+    pooled = 0
+    for b in evidence.benefit_statuses(seeded_store):
+        own = [r for r in every if r.get("benefit") == b.iri and not r.get("claim")]
+        assert catalog.evidence_rows(seeded_store, b.iri) == own
+        assert catalog.benefit(seeded_store, b.iri)["evidence"] == [
+            catalog.evidence_item_dict(r) for r in own
+        ]
+        pooled += len(own)
+    assert pooled == sum(1 for r in every if not r.get("claim")) > 0
+
+
+def test_a_benefits_claims_have_the_same_fields_however_many(seeded_store, monkeypatch):
+    b = evidence.benefit_statuses(seeded_store)[0].iri
+    looked_up = catalog.benefit(seeded_store, b)["claims"]
+    monkeypatch.setattr(catalog, "LOOKUP_CLAIMS", 0)  # read the benefit's claims instead
+    assert catalog.benefit(seeded_store, b)["claims"] == looked_up
+    assert looked_up and all(c["claimed_by"] and c["source"] for c in looked_up)
