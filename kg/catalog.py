@@ -101,7 +101,7 @@ def claims_with_fields(
     `benefit`: they are all about it, so only its claims need reading when there are many."""
     if not found:
         return []
-    bound: dict | None = {"claim": [c.iri for c in found]}
+    bound: queries.Bindings | None = {"claim": [c.iri for c in found]}
     if len(found) > LOOKUP_CLAIMS:
         # Every claim's fields took 3.5 s at 1M triples, one benefit's (2,152) 0.4 s.
         bound = {"benefit": benefit} if benefit else None
@@ -236,6 +236,7 @@ def benefit(
     [b] = evidence.benefit_statuses(store, benefit=node)
     [definition] = store.select(queries.get("benefits"), {"benefit": node})
     found = evidence.claim_statuses(store, benefit=node, view=view)
+    # An item about a claim too breaks the shapes, but `kg load` does not check them.
     items = [evidence_item_dict(r) for r in evidence_rows(store, node) if not r.get("claim")]
     return {
         **b.as_dict(include_indirect),

@@ -35,8 +35,8 @@ CHUNK = 64
 CATCH_UP_CLAIMS = CHUNK
 # A pass that was written to while it ran waits this long before the next one. A pass costs
 # about 2 ms of planning however few its claims: under 8 concurrent writers at 100k triples,
-# a pass per write spent 2.2 to 2.7 ms of CPU a write, and with this pause 0.7 to 1.5 ms (8
-# clients: 162 to 180/s against 173 to 251/s). A write alone still has its pass at once.
+# a pass per write spent 2.2 to 2.7 ms of CPU a write, and with this pause 0.7 to 2.0 ms
+# (benchmarks/findings.md). A write alone still has its pass at once.
 CATCH_UP_PAUSE = 0.020
 # Past one touched claim in this many, one pass over the whole graph: in chunks a claim costs
 # about 0.24 ms, and every claim 80 ms for 1,500 at 100k triples (a pass pays past 1 in 4.5)

@@ -3,7 +3,7 @@
 import pytest
 from rdflib import RDF, URIRef
 
-from kg import catalog, evidence
+from kg import catalog, evidence, queries
 from kg.catalog import with_details
 from kg.errors import ConflictingData, NotFound
 from kg.store import OxigraphStore
@@ -73,5 +73,20 @@ def test_a_benefits_claims_have_the_same_fields_however_many(seeded_store, monke
     b = evidence.benefit_statuses(seeded_store)[0].iri
     looked_up = catalog.benefit(seeded_store, b)["claims"]
     monkeypatch.setattr(catalog, "LOOKUP_CLAIMS", 0)  # read the benefit's claims instead
+    asked = _bindings(seeded_store, monkeypatch)
     assert catalog.benefit(seeded_store, b)["claims"] == looked_up
     assert looked_up and all(c["claimed_by"] and c["source"] for c in looked_up)
+    # Only the benefit's claims and its own items were read, not every claim's or item's.
+    for name in ("claims", "evidence-items", "evidence-details"):
+        assert asked[queries.get(name)] == [{"benefit": b}]
+
+
+def _bindings(store, monkeypatch) -> dict:
+    real, asked = store.select, {}
+
+    def select(query, bindings=None):
+        asked.setdefault(query, []).append(bindings)
+        return real(query, bindings)
+
+    monkeypatch.setattr(store, "select", select)
+    return asked

@@ -312,24 +312,30 @@ def test_a_catch_up_that_fails_fails_no_write(store, monkeypatch):
 
 
 def test_writes_during_a_catch_up_share_the_next_one(store, monkeypatch):
-    monkeypatch.setattr(status_view, "CATCH_UP_PAUSE", 0.3)
+    monkeypatch.setattr(status_view, "CATCH_UP_PAUSE", 2)
     view = StatusView(store)
     kept(view)
-    real, passes, first = view._recompute, [], threading.Event()
+    real, passes = view._recompute, []
+    started, go, first_done = threading.Event(), threading.Event(), threading.Event()
 
     def slow(claims):
         passes.append(list(claims))
         if len(passes) == 1:
-            first.wait(5)  # a write arrives while the first pass runs
+            started.set()
+            go.wait(5)  # a write arrives while the first pass runs
         real(claims)
+        if len(passes) == 1:
+            first_done.set()
 
     monkeypatch.setattr(view, "_recompute", slow)
     c01, c02, c03 = (iri("claim", c) for c in ("c01", "c02", "c03"))
     view.touch([c01, c02, c03])
     view.catch_up_soon([c01])
+    assert started.wait(5)
     view.catch_up_soon([c02])
-    first.set()
-    time.sleep(0.1)  # the first pass is over: its pause has begun
+    go.set()
+    assert first_done.wait(5)
+    time.sleep(0.1)  # without the pause, the next pass would have begun with c02 alone
     view.catch_up_soon([c03])
     view.drain()
     assert passes == [[c01], [c02, c03]]

@@ -36,7 +36,7 @@ class References:
 def shapes(triples: list[Triple]) -> None:
     """The shapes on the graph a write would create; InvalidInput with every violation."""
     # SimpleMemory keeps no graph names, which one new graph does not need: checking an item
-    # took 0.16 ms against 0.46 ms in rdflib's default store.
+    # took 0.17 to 0.25 ms against 0.41 to 0.46 ms in rdflib's default store.
     graph = Graph(store="SimpleMemory")
     for t in triples:
         graph.add(t)
