@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     from kg.status_view import StatusView
 
 
-# Up to this many claims, their fields are looked up claim by claim rather than read for every
-# claim: GET /claims, a page of 100, took 26 ms over HTTP at 1M triples instead of 3.0 s.
-LOOKUP_CLAIMS = 1000
+# Claims' fields are looked up by their IRIs, this many to a query, never read for every
+# claim: GET /claims, a page of 100, took 26 ms over HTTP at 1M triples instead of 3.0 s. In
+# chunks of 1,000, all 15,000 claims took 3.5 s against 3.2 s read at once, and a benefit's
+# 2,152 claims 0.48 s.
+CLAIMS_PER_LOOKUP = 1000
 
 
 def _source(row: Row, date_key: str = "date") -> dict | None:
@@ -94,18 +96,16 @@ def group(store: Store, ref: str, view: "StatusView | None" = None) -> dict:
     return body
 
 
-def claims_with_fields(
-    store: Store, found: Sequence[ClaimStatus], benefit: str | None = None
-) -> list[dict]:
-    """Claims as the API lists them: status and reason plus who claimed what, and the source.
-    `benefit`: they are all about it, so only its claims need reading when there are many."""
-    if not found:
-        return []
-    bound: queries.Bindings | None = {"claim": [c.iri for c in found]}
-    if len(found) > LOOKUP_CLAIMS:
-        # Every claim's fields took 3.5 s at 1M triples, one benefit's (2,152) 0.4 s.
-        bound = {"benefit": benefit} if benefit else None
-    fields = {r["claim"]: r for r in store.select(queries.get("claims"), bound)}
+def claims_with_fields(store: Store, found: Sequence[ClaimStatus]) -> list[dict]:
+    """Claims as the API lists them: status and reason plus who claimed what, and the source."""
+    iris = [c.iri for c in found]
+    fields = {
+        r["claim"]: r
+        for start in range(0, len(iris), CLAIMS_PER_LOOKUP)
+        for r in store.select(
+            queries.get("claims"), {"claim": iris[start : start + CLAIMS_PER_LOOKUP]}
+        )
+    }
     return [_claim(c, fields[c.iri]) for c in found]
 
 
@@ -241,6 +241,6 @@ def benefit(
     return {
         **b.as_dict(include_indirect),
         "definition": definition.get("definition"),
-        "claims": claims_with_fields(store, found, node),
+        "claims": claims_with_fields(store, found),
         "evidence": items,
     }

@@ -203,9 +203,9 @@ class StatusView:
         return by_claim
 
     def _recompute(self, claims: Sequence[str]) -> None:
+        query = queries.get("claim-status")
         for start in range(0, len(claims), CHUNK):
             chunk = claims[start : start + CHUNK]
-            query = queries.get("claim-status")
             found: dict[str, list[ClaimStatus]] = {}
             for c in statuses(self.store.select(query, {"claim": chunk})):
                 found.setdefault(c.iri, []).append(c)

@@ -1,5 +1,7 @@
 """kg.catalog: the pages assembled from several named queries agree with each other."""
 
+from collections import Counter
+
 import pytest
 from rdflib import RDF, URIRef
 
@@ -39,7 +41,7 @@ def test_a_page_of_claims_has_the_fields_every_claim_has(seeded_store, monkeypat
     found = evidence.claim_statuses(seeded_store)
     page = found[3:9]
     looked_up = catalog.claims_with_fields(seeded_store, page)
-    monkeypatch.setattr(catalog, "LOOKUP_CLAIMS", 0)  # read every claim's fields instead
+    monkeypatch.setattr(catalog, "CLAIMS_PER_LOOKUP", 4)  # two lookups instead of one
     assert looked_up == catalog.claims_with_fields(seeded_store, page)
     assert [c["id"] for c in looked_up] == [c.id for c in page]
     assert all(c["claimed_by"] and c["source"] for c in looked_up)
@@ -69,15 +71,19 @@ def test_a_benefits_own_items_are_those_of_every_item_about_it(seeded_store):
     assert pooled == sum(1 for r in every if not r.get("claim")) > 0
 
 
-def test_a_benefits_claims_have_the_same_fields_however_many(seeded_store, monkeypatch):
-    b = evidence.benefit_statuses(seeded_store)[0].iri
+def test_a_benefits_page_reads_only_its_own_claims_and_items(seeded_store, monkeypatch):
+    about = Counter(c.benefit for c in evidence.claim_statuses(seeded_store))
+    b = iri("benefit", about.most_common(1)[0][0])
     looked_up = catalog.benefit(seeded_store, b)["claims"]
-    monkeypatch.setattr(catalog, "LOOKUP_CLAIMS", 0)  # read the benefit's claims instead
+    monkeypatch.setattr(catalog, "CLAIMS_PER_LOOKUP", 2)  # its claims in several lookups
     asked = _bindings(seeded_store, monkeypatch)
     assert catalog.benefit(seeded_store, b)["claims"] == looked_up
-    assert looked_up and all(c["claimed_by"] and c["source"] for c in looked_up)
+    assert len(looked_up) > 2 and all(c["claimed_by"] and c["source"] for c in looked_up)
     # Only the benefit's claims and its own items were read, not every claim's or item's.
-    for name in ("claims", "evidence-items", "evidence-details"):
+    chunks = [bound["claim"] for bound in asked[queries.get("claims")]]
+    assert all(len(chunk) <= 2 for chunk in chunks)
+    assert [iri for chunk in chunks for iri in chunk] == [c["iri"] for c in looked_up]
+    for name in ("evidence-items", "evidence-details"):
         assert asked[queries.get(name)] == [{"benefit": b}]
 
 
